@@ -1,0 +1,55 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Fixtures } from './fixtures.js';
+import { registerBodyParsers } from './http/body-parsers.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerRequestLog } from './http/request-log.js';
+import { zodValidatorCompiler } from './http/validation.js';
+import type { Ids } from './ids.js';
+import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
+import { flexitiApi } from './routes/flexiti.js';
+import { createServices } from './services/index.js';
+import type { Store } from './store/index.js';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  /** The validated fixtures the store was seeded from (reset restores them). */
+  fixtures: Fixtures;
+  /** The public base URL (no trailing slash); a function because port 0 is only known after listen. */
+  publicUrl: () => string;
+  logger?: FastifyBaseLogger;
+}
+
+/** Builds the whole app as plugins in explicit order; does no I/O of its own. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  registerErrorHandling(app);
+  registerRequestLog(app);
+  await registerBodyParsers(app);
+
+  const services = createServices(deps);
+  const readiness: ReadinessCheck[] = [
+    { name: 'database', ready: () => deps.store.db.open },
+    { name: 'fixtures', ready: () => deps.fixtures.merchants.length > 0 },
+  ];
+
+  await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services });
+  await app.register(
+    async (admin) => {
+      await admin.register(healthRoutes, { checks: readiness });
+    },
+    { prefix: '/__admin' },
+  );
+  return app;
+}

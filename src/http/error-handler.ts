@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ApiError, ERR, type ErrorEnvelope } from './errors.js';
+
+/** Maps Fastify's own errors (body parsing, limits, content types) onto Flexiti's error names. */
+function fromFastifyError(error: FastifyError): ApiError | undefined {
+  const status = error.statusCode ?? 500;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'unsupported_media_type', ERR.unsupportedMediaType);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'payload_too_large', ERR.tooLarge);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ApiError(400, 'invalid_request', ERR.emptyBody);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ApiError(400, 'invalid_request', ERR.invalidJson);
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || error.name === 'SyntaxError') return new ApiError(400, 'invalid_request', ERR.invalidJson);
+  if (status >= 400 && status < 500) return new ApiError(status, 'invalid_request', error.message);
+  return undefined;
+}
+
+/** One error envelope for everything; a 5xx never leaks its internals (contract C4). */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const apiError = error instanceof ApiError ? error : fromFastifyError(error);
+    if (apiError) {
+      reply.headers(apiError.headers).code(apiError.statusCode).send(apiError.toEnvelope());
+      return;
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    const body: ErrorEnvelope = { code: 500, error: 'server_error', error_description: ERR.serverError };
+    reply.code(500).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorEnvelope = {
+      code: 404,
+      error: 'not_found',
+      error_description: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+    };
+    reply.code(404).send(body);
+  });
+}

@@ -1,0 +1,29 @@
+import { createCustomerStore } from './customers.js';
+import { createMerchantStore } from './merchants.js';
+import { migrate } from './migrations/index.js';
+import { openDatabase, type Db } from './open.js';
+import { createTokenStore } from './tokens.js';
+
+/** The store: the database plus one module of prepared statements per table. SQL lives only here. */
+export function createStore(db: Db) {
+  migrate(db);
+  return {
+    db,
+    merchants: createMerchantStore(db),
+    customers: createCustomerStore(db),
+    tokens: createTokenStore(db),
+    /** Runs `fn` in one synchronous transaction (no awaiting inside). */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    close(): void {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(path: string): Store {
+  return createStore(openDatabase(path));
+}
