@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { helpText, parseCli } from './cli-args.js';
-import { startServer } from './server.js';
+import { startServer, type RunningServer } from './server.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -10,14 +10,17 @@ async function main(): Promise<void> {
     process.stdout.write(helpText());
     return;
   }
-  const server = await startServer(cli.config);
-  process.stdout.write(`flexiti-mock listening on ${server.url}\n`);
 
+  // Handlers go in before listening, so a signal that arrives during or right after start-up
+  // still ends in a clean close (contract C1).
+  let server: RunningServer | undefined;
   let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
+  const shutdown = () => {
+    if (closing || !server) {
+      closing = true;
+      return;
+    }
     closing = true;
-    server.app.log.info({ signal }, 'shutting down');
     setTimeout(() => {
       process.stderr.write('flexiti-mock: shutdown took longer than 10 s, exiting\n');
       process.exit(1);
@@ -30,8 +33,15 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+
+  server = await startServer(cli.config);
+  process.stdout.write(`flexiti-mock listening on ${server.url}\n`);
+  if (closing) {
+    closing = false;
+    shutdown();
+  }
 }
 
 main().catch((error: unknown) => {

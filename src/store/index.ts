@@ -1,4 +1,5 @@
 import { createCustomerStore } from './customers.js';
+import { createDeliveryStore } from './deliveries.js';
 import { createMerchantStore } from './merchants.js';
 import { migrate } from './migrations/index.js';
 import { openDatabase, type Db } from './open.js';
@@ -12,6 +13,7 @@ export function createStore(db: Db) {
     merchants: createMerchantStore(db),
     customers: createCustomerStore(db),
     tokens: createTokenStore(db),
+    deliveries: createDeliveryStore(db),
     /** Runs `fn` in one synchronous transaction (no awaiting inside). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
