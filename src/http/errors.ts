@@ -51,6 +51,11 @@ export const ERR = {
   badReferenceId: 'The x-reference-id header must be a GUID (32 hex characters, or 36 with hyphens).',
   tooLarge: 'The request body is larger than 1 MB.',
   unsupportedMediaType: 'Unsupported Content-Type: send application/json or application/x-www-form-urlencoded.',
+  badUrl: 'The request URL is not valid (bad percent-encoding or invalid characters).',
+  paramTooLong: 'A path parameter is longer than 100 characters.',
+  malformedRequest: 'The HTTP request is malformed.',
+  headersTooLarge: 'The request headers are too large.',
+  requestTimeout: 'The request took too long to arrive.',
   serverError: 'Internal server error',
 } as const;
 
