@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { drive, driveMix, type LoadResult } from './lib/load.js';
+import { CLI, ROOT, memoryOf, pinSelf, pinned, spawnServer, type Spawned } from './lib/processes.js';
+import { writeReport, type BenchResults, type LookupResult, type RouteResult } from './lib/report.js';
+import { API, ROUTE_NAMES, benchRequest, lookupPath, type RouteName } from './lib/routes.js';
+import { seedOrders } from './lib/seed.js';
+import { mean, median } from './lib/stats.js';
+
+/**
+ * `npm run bench`: the real server (built dist/cli.js, file database, default fixtures) against a
+ * bare Fastify ceiling, over loopback, with the server and the load generator on separate cores.
+ * Environment: BENCH_SECONDS (per measurement, default 10), BENCH_WARMUP_SECONDS (2),
+ * BENCH_SOAK_SECONDS (180), BENCH_SOAK_RATE (req/s, 2000), BENCH_BIG_ORDERS (1000000),
+ * BENCH_CPU_PROF=1 (write server CPU profiles to bench/profiles), BENCH_OUT (BENCHMARKS.md).
+ */
+const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const SECONDS = num('BENCH_SECONDS', 10);
+const WARMUP = num('BENCH_WARMUP_SECONDS', 2);
+const SOAK_SECONDS = num('BENCH_SOAK_SECONDS', 180);
+const SOAK_RATE = num('BENCH_SOAK_RATE', 2000);
+const BIG_ORDERS = num('BENCH_BIG_ORDERS', 1_000_000);
+const SMALL_ORDERS = 1000;
+const COLD_RUNS = 5;
+const OUT = process.env.BENCH_OUT ?? resolve(ROOT, 'BENCHMARKS.md');
+const PROFILE = process.env.BENCH_CPU_PROF === '1';
+const SERVER_ENV = { LOG_LEVEL: 'warn', FLEXITI_MOCK_TOKEN_TTL: '86400' };
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const work = mkdtempSync(join(tmpdir(), 'flexiti-bench-'));
+
+function serverArgs(db: string, profileName?: string): string[] {
+  const profile = PROFILE && profileName ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench', 'profiles')}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
+  return [...profile, CLI, '--port', '0', '--db', db];
+}
+
+async function call(base: string, path: string, init: RequestInit = {}) {
+  const response = await fetch(`${base}${path}`, init);
+  return { status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
+}
+
+async function tokenFor(base: string): Promise<string> {
+  const r = benchRequest('token', '', 0);
+  const response = await call(base, r.path, { method: r.method, headers: r.headers, body: r.body });
+  if (response.status !== 200) throw new Error(`token: ${response.status} ${response.body}`);
+  return JSON.parse(response.body).access_token as string;
+}
+
+/** One finished order to look up (complete through the admin API when it exists). */
+async function makeOrder(base: string, token: string): Promise<number> {
+  const r = benchRequest('init', token, 0);
+  const response = await call(base, r.path, { method: r.method, headers: r.headers, body: r.body?.replace('[<id>]', 'lookup') });
+  if (response.status !== 200) {
+    log(`init answered ${response.status}: look-ups will be measured against an unknown id`);
+    return 131000;
+  }
+  const id = Number(JSON.parse(response.body).online_order_id);
+  await call(base, `/__admin/orders/${id}/complete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"outcome":"approved"}' });
+  return id;
+}
+
+async function coldStarts(): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const server = await spawnServer(serverArgs(join(work, `cold-${i}.sqlite`)), SERVER_ENV);
+    const health = await fetch(`${server.url}/__admin/health`);
+    times.push(Number(process.hrtime.bigint() - server.startedAt) / 1e6);
+    if (health.status !== 200) throw new Error(`health answered ${health.status}`);
+    await server.stop();
+  }
+  return times;
+}
+
+/** Captures the mock's answer per route, for the ceiling to send back verbatim. */
+async function capture(base: string, token: string, orderId: number) {
+  const patterns: Record<RouteName, string> = {
+    token: `${API}/oauth/token`,
+    availability: benchRequest('availability', token, orderId).path,
+    lookup: `${API}/online/client-id/:clientId/notifications/order-id/:orderId`,
+    init: benchRequest('init', token, orderId).path,
+  };
+  const captured: Array<{ method: string; url: string; status: number; contentType: string; body: string }> = [];
+  for (const name of ROUTE_NAMES) {
+    const r = benchRequest(name, token, orderId);
+    const answer = await call(base, r.path, { method: r.method, headers: r.headers, body: r.body?.replace('[<id>]', 'capture') });
+    captured.push({ method: r.method, url: patterns[name], ...answer });
+  }
+  const file = join(work, 'captured.json');
+  writeFileSync(file, JSON.stringify(captured));
+  return { file, statuses: Object.fromEntries(ROUTE_NAMES.map((n, i) => [n, captured[i]!.status])) as Record<RouteName, number> };
+}
+
+async function measureRoute(name: RouteName, mock: Spawned, ceiling: Spawned, token: string, orderId: number): Promise<RouteResult> {
+  const request = benchRequest(name, token, orderId);
+  await drive(mock.url, request, { seconds: WARMUP });
+  await drive(ceiling.url, request, { seconds: WARMUP });
+  log(`${name}: mock`);
+  const real = await drive(mock.url, request, { seconds: SECONDS });
+  log(`${name}: ceiling`);
+  const bare = await drive(ceiling.url, request, { seconds: SECONDS });
+  return { name, mock: real, ceiling: bare };
+}
+
+/** Mixed load at a fixed rate while RSS is sampled every second. */
+async function soak(mock: Spawned, token: string, orderId: number) {
+  const samples: Array<{ at: number; rss: number }> = [];
+  const started = performance.now();
+  const timer = setInterval(() => {
+    const memory = memoryOf(mock.pid);
+    if (memory) samples.push({ at: (performance.now() - started) / 1000, rss: memory.rssMb });
+  }, 1000);
+  const load = await driveMix(mock.url, ROUTE_NAMES.map((n) => benchRequest(n, token, orderId)), { seconds: SOAK_SECONDS, overallRate: SOAK_RATE });
+  clearInterval(timer);
+  const third = SOAK_SECONDS / 3;
+  const window = Math.min(5, third);
+  const first = mean(samples.filter((s) => s.at > third - window && s.at <= third).map((s) => s.rss));
+  const last = mean(samples.filter((s) => s.at > SOAK_SECONDS - window).map((s) => s.rss));
+  return { load, firstMb: first, lastMb: last, samples: samples.length };
+}
+
+async function lookupsAt(count: number): Promise<LookupResult> {
+  try {
+    return await lookupsOver(count);
+  } catch (error) {
+    log(`look-ups over ${count} orders not measured: ${String(error)}`);
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function lookupsOver(count: number): Promise<LookupResult> {
+  const db = join(work, `orders-${count}.sqlite`);
+  log(`seeding ${count} orders`);
+  const seeded = await seedOrders(db, count);
+  const server = await spawnServer(serverArgs(db, `lookup-${count}`), SERVER_ENV);
+  try {
+    const token = await tokenFor(server.url);
+    const span = seeded.lastId - seeded.firstId + 1;
+    const path = () => lookupPath(seeded.firstId + Math.floor(Math.random() * span));
+    const request = benchRequest('lookup', token, seeded.firstId);
+    await drive(server.url, request, { seconds: WARMUP, path });
+    log(`look-ups over ${count} orders`);
+    const result = await drive(server.url, request, { seconds: SECONDS, path });
+    return { result, seedSeconds: seeded.seconds, peakMb: memoryOf(server.pid)?.peakMb ?? NaN };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  pinSelf();
+  const loadBefore = loadavg();
+  log(`cold start ×${COLD_RUNS}`);
+  const cold = await coldStarts();
+
+  const mock = await spawnServer(serverArgs(join(work, 'bench.sqlite'), 'routes'), SERVER_ENV);
+  const token = await tokenFor(mock.url);
+  const orderId = await makeOrder(mock.url, token);
+  const { file, statuses } = await capture(mock.url, token, orderId);
+  const ceiling = await spawnServer(['--import', 'tsx', resolve(ROOT, 'bench', 'ceiling.ts'), file]);
+  const routes: RouteResult[] = [];
+  for (const name of ROUTE_NAMES) routes.push(await measureRoute(name, mock, ceiling, token, orderId));
+  const peakAfterRoutes = memoryOf(mock.pid)?.peakMb ?? NaN;
+  await ceiling.stop();
+  log(`soak ${SOAK_SECONDS} s at ${SOAK_RATE} req/s`);
+  const soaked = await soak(mock, token, orderId);
+  const peakMb = memoryOf(mock.pid)?.peakMb ?? NaN;
+  await mock.stop();
+
+  const small = await lookupsAt(SMALL_ORDERS);
+  const big = await lookupsAt(BIG_ORDERS);
+  const results: BenchResults = {
+    settings: { seconds: SECONDS, warmup: WARMUP, soakSeconds: SOAK_SECONDS, soakRate: SOAK_RATE, bigOrders: BIG_ORDERS, smallOrders: SMALL_ORDERS, pinned: pinned() },
+    loadBefore, loadAfter: loadavg(), statuses, routes, cold, coldMedian: median(cold), peakAfterRoutes, peakMb, soak: soaked, small, big,
+  };
+  writeReport(OUT, results);
+  log(`wrote ${OUT}`);
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(work, { recursive: true, force: true }));
+
