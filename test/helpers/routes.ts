@@ -7,17 +7,23 @@ export interface RegisteredRoute {
 }
 
 /**
- * Every route the app registers, read from `printRoutes({ commonPrefix: false })` (one line per
- * path, its methods in brackets), so tests that must cover "every endpoint" pick up new routes
- * without being edited. HEAD twins of GET routes are left out: Fastify adds them itself.
+ * Every route the app registers, read from `printRoutes({ commonPrefix: false })`, so tests that
+ * must cover "every endpoint" pick up new routes without being edited. That output is a tree: each
+ * line is `{indent}├── {segment} (METHODS)`, 4 characters of indent per level, and a route's path
+ * is its ancestors' segments joined. HEAD twins of GET routes are left out: Fastify adds them.
  */
 export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   const routes: RegisteredRoute[] = [];
+  const stack: string[] = [];
   for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = line.match(/(\/\S*) \(([A-Z, ]+)\)\s*$/);
+    const match = line.match(/^(.*?)[├└]── (\S*)(?: \(([A-Z, ]+)\))?\s*$/);
     if (!match) continue;
-    const [, url, methods] = match as unknown as [string, string, string];
-    for (const method of methods.split(',').map((m) => m.trim())) {
+    const [, indent, segment, methods] = match as unknown as [string, string, string, string | undefined];
+    const depth = indent.length / 4;
+    stack.length = depth;
+    stack.push(segment);
+    const url = stack.join('') || '/';
+    for (const method of (methods ?? '').split(',').map((m) => m.trim()).filter(Boolean)) {
       if (method !== 'HEAD') routes.push({ method, url });
     }
   }
