@@ -8,6 +8,7 @@ import { registerRequestLog } from './http/request-log.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
+import { merchantAdminRoutes } from './routes/admin/merchants.js';
 import { flexitiApi } from './routes/flexiti.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
@@ -48,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (admin) => {
       await admin.register(healthRoutes, { checks: readiness });
+      await admin.register(merchantAdminRoutes, { merchants: services.merchants });
     },
     { prefix: '/__admin' },
   );

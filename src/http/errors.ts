@@ -52,6 +52,11 @@ export const ERR = {
   tooLarge: 'The request body is larger than 1 MB.',
   unsupportedMediaType: 'Unsupported Content-Type: send application/json or application/x-www-form-urlencoded.',
   serverError: 'Internal server error',
+  // Merchant plans (issue 4): wrong_inputs texts follow the validator's "Invalid or missing fields: field: why" form.
+  unknownMerchant: 'No merchant with this client_id.',
+  priceOutsidePlans: 'Invalid or missing fields: price: outside the amount range of every plan of this merchant, so there is no payment plan to advertise',
+  calculatorClientIdMismatch: 'Invalid or missing fields: clientId: the clientId query parameter must equal the client id in the path',
+  merchantClientIdMismatch: 'Invalid or missing fields: client_id: must equal the client id in the path',
 } as const;
 
 export const invalidRequest = (description: string) => new ApiError(400, 'invalid_request', description);

@@ -4,6 +4,8 @@ import { bearerAuthHook } from '../http/auth.js';
 import { referenceIdHook } from '../http/reference-id.js';
 import type { Services } from '../services/index.js';
 import { oauthRoutes } from './oauth.js';
+import { paymentAvailabilityRoutes } from './payment-availability.js';
+import { paymentCalculatorRoutes } from './payment-calculator.js';
 
 /** Every documented Flexiti endpoint, under `/flexiti/online-api` (contract C4). */
 export const flexitiApi: FastifyPluginAsync<{ config: Config; services: Services }> = async (app, { config, services }) => {
@@ -12,5 +14,7 @@ export const flexitiApi: FastifyPluginAsync<{ config: Config; services: Services
   await app.register(async (online) => {
     online.addHook('onRequest', bearerAuthHook(services.tokens));
     // Merchant routes (`/online/...client-id/{clientId}/...`) register here, in this authenticated scope.
+    await online.register(paymentAvailabilityRoutes, { plans: services.plans });
+    await online.register(paymentCalculatorRoutes, { config, plans: services.plans });
   });
 };
