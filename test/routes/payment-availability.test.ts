@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ERR } from '../../src/http/errors.js';
+import { PaymentAvailabilityResponseSchema } from '../../src/schemas/plans.js';
 import { API, DEMO, MAPLE, bearer, buildTestApp, form, getToken } from '../helpers/app.js';
 
 const url = (clientId: string) => `${API}/online/client-id/${clientId}/merchants/payment-availability`;
@@ -16,6 +17,7 @@ test('the documented example: {"amount_requested": 400} → {"enable_payment_gat
   const response = await availability(app, token, { amount_requested: 400 });
   assert.equal(response.statusCode, 200);
   assert.deepEqual(response.json(), { enable_payment_gateway: true });
+  assert.ok(PaymentAvailabilityResponseSchema.safeParse(response.json()).success, 'matches the documented response schema');
 });
 
 test('form bodies and numeric strings are accepted too', async (t) => {

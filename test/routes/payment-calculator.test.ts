@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ERR } from '../../src/http/errors.js';
+import { CalculatorResponseSchema } from '../../src/schemas/plans.js';
 import { API, DEMO, MAPLE, bearer, buildTestApp, getToken, tokenRequest } from '../helpers/app.js';
 
 const NBSP = '\u00a0';
@@ -20,6 +21,7 @@ test('the documented example: price=499 → 166.33 over 3 months, as strings', a
     htmlRender: '<span class="flexiti-payment-calculator" lang="en" data-plan-id="4">As low as $166.33/month for 3 months</span>',
     paymentPlan: { monthlyPayment: '166.33', months: '3' },
   });
+  assert.ok(CalculatorResponseSchema.safeParse(response.json()).success, 'matches the documented response schema');
 });
 
 test('lang=fr (the documented example URL) → French wording and 166,33 $ formatting', async (t) => {
