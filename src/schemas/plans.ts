@@ -36,7 +36,7 @@ export const CalculatorLang = z
 export function calculatorQuerySchema(strict: boolean) {
   return z.object({
     price: Amount,
-    lang: strict ? CalculatorLang : CalculatorLang.optional().transform((lang): CalculatorLang => lang ?? 'en'),
+    lang: strict ? CalculatorLang : CalculatorLang.optional(),
     clientId: z.string().max(100).optional(),
     customer_id: z.string().max(20).optional(),
     customerId: z.string().max(20).optional(),

@@ -145,6 +145,9 @@ test('missing lang: English in lenient mode, 409 naming lang in strict mode', as
   const lenientResponse = await calculator(lenient.app, await getToken(lenient.app), 'price=499');
   assert.equal(lenientResponse.statusCode, 200);
   assert.match(lenientResponse.json().htmlRender, /As low as \$166\.33/);
+  assert.match(String(lenientResponse.headers['x-flexiti-mock-warning']), /missing lang query/);
+  const noReference = await lenient.app.inject({ url: url(DEMO.clientId, 'price=499'), headers: { authorization: bearer(await getToken(lenient.app)).authorization } });
+  assert.match(String(noReference.headers['x-flexiti-mock-warning']), /x-reference-id.*; missing lang query/, 'both warnings kept');
 
   const strict = await buildTestApp(t, { config: { strict: true } });
   // Strict mode needs x-reference-id on the token request too.
