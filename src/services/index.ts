@@ -1,6 +1,7 @@
 import type { AppDeps } from '../app.js';
 import { createMerchantService } from './merchants.js';
 import { createPlanService } from './merchant-plans.js';
+import { createOrderService } from './orders/index.js';
 import { createTokenService } from './tokens.js';
 
 /** Builds every service once per app from the injected dependencies. */
@@ -8,7 +9,8 @@ export function createServices(deps: AppDeps) {
   const tokens = createTokenService(deps);
   const plans = createPlanService(deps);
   const merchants = createMerchantService(deps);
-  return { tokens, plans, merchants };
+  const orders = createOrderService(deps);
+  return { tokens, plans, merchants, orders };
 }
 
 export type Services = ReturnType<typeof createServices>;
