@@ -53,7 +53,7 @@ export const CALLS: Array<[string, (s: ClientState) => Call]> = [
   })],
   ['POST /flexiti/online-api/online/v2/client-id/:/systems/init', (s) => ({
     method: 'POST', path: `${flexitiV2(s)}/systems/init`, auth: true, ok: [200],
-    body: { merchant_orderid: s.merchantOrderId, lang: 'en-CA', flow: 'buy', amount_requested: 2.0, vcc: '2374980012897093', billing_information: ADDRESS, shipping_information: ADDRESS },
+    body: { merchant_orderid: s.merchantOrderId, lang: 'en-CA', flow: 'buy', amount_requested: 400, vcc: '2374980012897093', billing_information: ADDRESS, shipping_information: ADDRESS },
     keep: (state, body) => { state.buyOrderId = Number(body.online_order_id); state.redirectionUrl = body.redirection_url; },
   })],
   ['POST /flexiti/online-api/online/client-id/:/systems/init', (s) => ({
