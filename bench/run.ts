@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { drive, driveMix, type LoadResult } from './lib/load.js';
-import { CLI, ROOT, memoryOf, pinSelf, pinned, spawnServer, type Spawned } from './lib/processes.js';
+import { CLI, ROOT, cpuSecondsOf, memoryOf, pinSelf, pinned, spawnServer, type Spawned } from './lib/processes.js';
 import { writeReport, type BenchResults, type LookupResult, type RouteResult } from './lib/report.js';
 import { API, ROUTE_NAMES, benchRequest, lookupPath, type RouteName } from './lib/routes.js';
 import { seedOrders } from './lib/seed.js';
@@ -91,14 +91,22 @@ async function capture(base: string, token: string, orderId: number) {
   return { file, statuses: Object.fromEntries(ROUTE_NAMES.map((n, i) => [n, captured[i]!.status])) as Record<RouteName, number> };
 }
 
+/** CPU time the server spent per request: unlike req/s, barely moved by other work on the machine. */
+async function withServerCpu(server: Spawned, run: () => Promise<LoadResult>): Promise<LoadResult> {
+  const before = cpuSecondsOf(server.pid);
+  const result = await run();
+  const used = cpuSecondsOf(server.pid) - before;
+  return { ...result, serverCpuMicros: (used * 1e6) / Math.max(1, result.total) };
+}
+
 async function measureRoute(name: RouteName, mock: Spawned, ceiling: Spawned, token: string, orderId: number): Promise<RouteResult> {
   const request = benchRequest(name, token, orderId);
   await drive(mock.url, request, { seconds: WARMUP });
   await drive(ceiling.url, request, { seconds: WARMUP });
   log(`${name}: mock`);
-  const real = await drive(mock.url, request, { seconds: SECONDS });
+  const real = await withServerCpu(mock, () => drive(mock.url, request, { seconds: SECONDS }));
   log(`${name}: ceiling`);
-  const bare = await drive(ceiling.url, request, { seconds: SECONDS });
+  const bare = await withServerCpu(ceiling, () => drive(ceiling.url, request, { seconds: SECONDS }));
   return { name, mock: real, ceiling: bare };
 }
 

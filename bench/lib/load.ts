@@ -11,6 +11,8 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** Share of one core the load generator used; near 100 % means it, not the server, was the limit. */
   loadgenCpu: number;
+  /** Server CPU time per answered request, µs (set by the caller that knows the server's pid). */
+  serverCpuMicros?: number;
 }
 
 export interface LoadOptions {

@@ -56,9 +56,14 @@ function targets(r: BenchResults): Target[] {
 }
 
 function routeTable(r: BenchResults): string[] {
-  const lines = ['| route | mock req/s | mock p50 | mock p99 | ceiling req/s | ceiling p50 | ceiling p99 | ratio | mock non-2xx | load-gen CPU |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| route | mock req/s | mock p50 | mock p99 | ceiling req/s | ceiling p50 | ceiling p99 | ratio | server CPU/request, mock / ceiling | CPU ratio | mock non-2xx | load-gen CPU |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const { name, mock, ceiling } of r.routes) {
-    lines.push(`| ${ROUTE_LABELS[name]} | ${fmt(mock.reqPerSec)} | ${mock.p50} ms | ${mock.p99} ms | ${fmt(ceiling.reqPerSec)} | ${ceiling.p50} ms | ${ceiling.p99} ms | ${fmt(mock.reqPerSec / ceiling.reqPerSec, 2)}× | ${mock.non2xx} (HTTP ${r.statuses[name]}) | ${fmt(mock.loadgenCpu * 100)} % / ${fmt(ceiling.loadgenCpu * 100)} % |`);
+    const cpu = `${fmt(mock.serverCpuMicros ?? NaN)} µs / ${fmt(ceiling.serverCpuMicros ?? NaN)} µs`;
+    const cpuRatio = (ceiling.serverCpuMicros ?? NaN) / (mock.serverCpuMicros ?? NaN);
+    lines.push(`| ${ROUTE_LABELS[name]} | ${fmt(mock.reqPerSec)} | ${mock.p50} ms | ${mock.p99} ms | ${fmt(ceiling.reqPerSec)} | ${ceiling.p50} ms | ${ceiling.p99} ms | ${fmt(mock.reqPerSec / ceiling.reqPerSec, 2)}× | ${cpu} | ${fmt(cpuRatio, 2)}× | ${mock.non2xx} (HTTP ${r.statuses[name]}) | ${fmt(mock.loadgenCpu * 100)} % / ${fmt(ceiling.loadgenCpu * 100)} % |`);
   }
   return lines;
 }
@@ -93,7 +98,7 @@ export function renderReport(r: BenchResults): string {
     ...targets(r).map((t) => `| ${t.figure} | ${t.value} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`),
     '',
     '## Routes: the mock against a bare Fastify ceiling',
-    'The ceiling (bench/ceiling.ts) is Fastify with no validation, auth, database or logging, answering each route with the exact status and body the mock gave; the ratio is mock req/s ÷ ceiling req/s. "Load-gen CPU" is the share of its core autocannon used (near 100 % means the load generator, not the server, set the pace).',
+    'The ceiling (bench/ceiling.ts) is Fastify with no validation, auth, database or logging, answering each route with the exact status and body the mock gave; the ratio is mock req/s ÷ ceiling req/s (the figure the target uses). "Server CPU/request" is the server process's CPU time (from /proc) divided by the requests it answered, and "CPU ratio" is ceiling ÷ mock of that: on a shared machine it moves far less than req/s, because time the server spends waiting for a core is not counted. "Load-gen CPU" is the share of its core autocannon used (near 100 % means the load generator, not the server, set the pace).',
     '',
     ...routeTable(r),
     '',
