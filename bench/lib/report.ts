@@ -98,7 +98,7 @@ export function renderReport(r: BenchResults): string {
     ...targets(r).map((t) => `| ${t.figure} | ${t.value} | ${t.target} | ${t.met ? 'yes' : '**no**'} |`),
     '',
     '## Routes: the mock against a bare Fastify ceiling',
-    'The ceiling (bench/ceiling.ts) is Fastify with no validation, auth, database or logging, answering each route with the exact status and body the mock gave; the ratio is mock req/s ÷ ceiling req/s (the figure the target uses). "Server CPU/request" is the server process's CPU time (from /proc) divided by the requests it answered, and "CPU ratio" is ceiling ÷ mock of that: on a shared machine it moves far less than req/s, because time the server spends waiting for a core is not counted. "Load-gen CPU" is the share of its core autocannon used (near 100 % means the load generator, not the server, set the pace).',
+    `The ceiling (bench/ceiling.ts) is Fastify with no validation, auth, database or logging, answering each route with the exact status and body the mock gave; the ratio is mock req/s ÷ ceiling req/s (the figure the target uses). "Server CPU/request" is the server process's CPU time (from /proc) divided by the requests it answered, and "CPU ratio" is ceiling ÷ mock of that: on a shared machine it moves far less than req/s, because time the server spends waiting for a core is not counted. "Load-gen CPU" is the share of its core autocannon used (near 100 % means the load generator, not the server, set the pace).`,
     '',
     ...routeTable(r),
     '',
