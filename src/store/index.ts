@@ -1,3 +1,4 @@
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { createCustomerStore } from './customers.js';
 import { createDeliveryStore } from './deliveries.js';
 import { createMerchantStore } from './merchants.js';
@@ -7,7 +8,7 @@ import { createOrderStore } from './orders.js';
 import { createTokenStore } from './tokens.js';
 
 /** The store: the database plus one module of prepared statements per table. SQL lives only here. */
-export function createStore(db: Db) {
+export function createStore(db: Db, checkpointer?: Checkpointer) {
   migrate(db);
   return {
     db,
@@ -20,7 +21,10 @@ export function createStore(db: Db) {
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },
+    /** Present on file databases: checkpoints run in a worker thread (see checkpointer.ts). */
+    checkpointer,
     close(): void {
+      checkpointer?.stop();
       if (db.open) db.close();
     },
   };
@@ -29,5 +33,6 @@ export function createStore(db: Db) {
 export type Store = ReturnType<typeof createStore>;
 
 export function openStore(path: string): Store {
-  return createStore(openDatabase(path));
+  const db = openDatabase(path);
+  return createStore(db, path === ':memory:' ? undefined : startCheckpointer(db));
 }
