@@ -88,6 +88,14 @@ const fields = {
   show_close_button: z.union([z.string().max(10), z.boolean()]).optional(),
 };
 
+/**
+ * The per-flow rules run even when a field already failed, so one 409 names every failing field;
+ * only a body that is not an object at all (array, null, a string) skips them.
+ */
+const PER_FLOW_RULES_ALWAYS = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+};
+
 export type InitVariant = 'v2' | 'v1' | 'learn_more';
 
 /** The messages of the per-flow rules; tests reuse them. */
@@ -128,12 +136,12 @@ export function initBodySchema(variant: InitVariant, strict: boolean) {
         if (strict) {
           for (const side of ['billing_information', 'shipping_information'] as const) {
             const sent = body[side];
-            if (!sent) continue;
+            if (!sent || typeof sent !== 'object') continue;
             for (const field of ADDRESS_FIELDS) if (sent[field] === undefined) ctx.addIssue({ code: 'custom', path: [side, field], message: INIT_MSG.requiredForFlow(flow) });
           }
         }
       }
-    })
+    }, PER_FLOW_RULES_ALWAYS)
     .transform(({ merchant_orderid, merchant_order_id, flow, lang, amount_requested, ...rest }) => ({
       ...rest,
       // Both spellings are accepted (contract C4; api-notes §9.1.2); the documented one wins.

@@ -212,3 +212,13 @@ test('init: no token 401, another merchant\'s token 403 (checked before the body
   const other = await initRequest(app, maple, {}, { url: V2_INIT(DEMO.clientId) });
   assert.deepEqual(other.json(), { code: 403, error: 'insufficient_scope', error_description: ERR.otherClient });
 });
+
+test('one 409 names every failing field, type errors and per-flow rules together', async (t) => {
+  const { app, token } = await setup(t);
+  const response = await initRequest(app, token, { flow: 'buy', amount_requested: 'abc', province: 'ZZ' });
+  assert.equal(response.statusCode, 409);
+  const description = response.json().error_description as string;
+  for (const field of ['amount_requested', 'province', 'billing_information', 'shipping_information', 'vcc']) {
+    assert.match(description, new RegExp(`(^|[:;] )${field}: `), field);
+  }
+});
