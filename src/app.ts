@@ -9,6 +9,7 @@ import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
 import { adminOrderRoutes } from './routes/admin/orders.js';
+import { merchantAdminRoutes } from './routes/admin/merchants.js';
 import { flexitiApi } from './routes/flexiti.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (admin) => {
       await admin.register(healthRoutes, { checks: readiness });
       await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
+      await admin.register(merchantAdminRoutes, { merchants: services.merchants });
     },
     { prefix: '/__admin' },
   );

@@ -6,6 +6,8 @@ import type { Services } from '../services/index.js';
 import { checkoutRoutes } from './checkout.js';
 import { notificationRoutes } from './notifications.js';
 import { oauthRoutes } from './oauth.js';
+import { paymentAvailabilityRoutes } from './payment-availability.js';
+import { paymentCalculatorRoutes } from './payment-calculator.js';
 
 /** Every documented Flexiti endpoint, under `/flexiti/online-api` (contract C4). */
 export const flexitiApi: FastifyPluginAsync<{ config: Config; services: Services; publicUrl: () => string }> = async (app, { config, services, publicUrl }) => {
@@ -16,5 +18,7 @@ export const flexitiApi: FastifyPluginAsync<{ config: Config; services: Services
     // Merchant routes (`/online/...client-id/{clientId}/...`) register here, in this authenticated scope.
     await online.register(checkoutRoutes, { config, orders: services.orders });
     await online.register(notificationRoutes, { orders: services.orders, publicUrl });
+    await online.register(paymentAvailabilityRoutes, { plans: services.plans });
+    await online.register(paymentCalculatorRoutes, { config, plans: services.plans });
   });
 };
