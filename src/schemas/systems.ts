@@ -36,17 +36,29 @@ const Vcc = z
   .pipe(z.string().regex(/^(\d{16})?$/, 'must be a 16-digit FlexitiCard number'))
   .optional();
 
-/** `en-CA`, `fr-CA`, `en`, `fr`, browser tags such as `en-US`, the draft's `En-CA` (api-notes §9.1.13). */
-const Lang = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language tag such as en-CA or fr-CA');
+/** '' counts as not sent: the browser SDK appends `&lang=` (and forms send empty inputs) (api-notes §8.1). */
+const blankAsMissing = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const Flow = z
-  .string()
-  .trim()
-  .transform((v) => v.toLowerCase())
-  .pipe(z.enum(FLOWS, { message: `must be one of ${FLOWS.join(', ')}` }));
+/** `en-CA`, `fr-CA`, `en`, `fr`, browser tags such as `en-US`, the draft's `En-CA` (api-notes §9.1.13). */
+const Lang = z.preprocess(
+  blankAsMissing,
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language tag such as en-CA or fr-CA')
+    .optional(),
+);
+
+/** Lower-cased: the early draft writes "Apply, Buy" (api-notes §9.1.14). */
+const Flow = z.preprocess(
+  blankAsMissing,
+  z
+    .string()
+    .trim()
+    .transform((v) => v.toLowerCase())
+    .pipe(z.enum(FLOWS, { message: `must be one of ${FLOWS.join(', ')}` }))
+    .optional(),
+);
 
 export const AddressSchema = z.object({
   first_name: text(100),
@@ -68,8 +80,8 @@ const fields = {
   has_previous_purchase: LooseBoolean.optional(),
   customer_id: CustomerId,
   vcc: Vcc,
-  lang: Lang.optional(),
-  flow: Flow.optional(),
+  lang: Lang,
+  flow: Flow,
   amount_requested: PositiveAmount.optional(),
   salutation: text(10),
   email: text(254),

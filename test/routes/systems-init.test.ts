@@ -222,3 +222,15 @@ test('one 409 names every failing field, type errors and per-flow rules together
     assert.match(description, new RegExp(`(^|[:;] )${field}: `), field);
   }
 });
+
+test('empty lang and flow count as not sent; flow is case-insensitive ("Apply", as the early draft writes it)', async (t) => {
+  const { app, token, store } = await setup(t);
+  const v1 = await initRequest(app, token, { amount_requested: 10, lang: '', flow: '' }, { url: V1_INIT(DEMO.clientId), style: 'form-brackets' });
+  assert.equal(v1.statusCode, 200, v1.body);
+  const order = store.orders.byId(v1.json().online_order_id)!;
+  assert.deepEqual([order.flow, order.lang], ['apply', 'en-CA']);
+  const v2 = await initRequest(app, token, { ...SEED.apply, flow: 'Apply', lang: '' });
+  assert.equal(v2.statusCode, 200, v2.body);
+  const missing = await initRequest(app, token, { ...SEED.apply, flow: '' });
+  assert.match(missing.json().error_description, /flow: is required/);
+});
