@@ -165,3 +165,8 @@ export function initBodySchema(variant: InitVariant, strict: boolean) {
 }
 
 export type InitInput = z.output<ReturnType<typeof initBodySchema>>;
+
+/** The documented contracts (strict mode), for the OpenAPI. */
+export const InitBodySchema = initBodySchema('v2', true);
+export const ApplyOnlyInitBodySchema = initBodySchema('v1', true);
+export const LearnMoreBodySchema = initBodySchema('learn_more', true);

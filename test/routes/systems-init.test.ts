@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { InitResponseSchema, LearnMoreResponseSchema } from '../../src/schemas/notifications.js';
 import { INIT_MSG } from '../../src/schemas/systems.js';
 import { API, DEMO, MAPLE, PUBLIC_URL, bearer, buildTestApp, getToken, tokenRequest } from '../helpers/app.js';
 import { SEED, V1_INIT, V2_INIT, initRequest, type BodyStyle } from '../helpers/orders.js';
@@ -22,6 +23,7 @@ for (const flow of ['apply', 'buy', 'apply/buy'] as const) {
       const response = await initRequest(app, token, SEED[flow], { style });
       assert.equal(response.statusCode, 200, response.body);
       const body = response.json();
+      assert.ok(InitResponseSchema.safeParse(body).success, 'matches the documented response schema');
       assert.deepEqual(Object.keys(body), ['online_order_id', 'redirection_url']);
       assert.ok(Number.isInteger(body.online_order_id) && body.online_order_id >= 131000);
       assert.match(body.redirection_url, REDIRECT);
@@ -108,6 +110,7 @@ test('learn-more: the same inputs, answers a redirection_url and stores a learn_
   for (const body of [SEED.apply, { amount_requested: 100, show_close_button: 'true', lang: 'fr-CA' }, {}]) {
     const response = await initRequest(app, token, body, { url: `${API}/online/client-id/${DEMO.clientId}/systems/learn-more` });
     assert.equal(response.statusCode, 200, response.body);
+    assert.ok(LearnMoreResponseSchema.safeParse(response.json()).success);
     assert.deepEqual(Object.keys(response.json()), ['redirection_url']);
     assert.match(response.json().redirection_url, REDIRECT);
   }
