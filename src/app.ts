@@ -8,8 +8,8 @@ import { registerRequestLog } from './http/request-log.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
-import { adminOrderRoutes } from './routes/admin/orders.js';
 import { merchantAdminRoutes } from './routes/admin/merchants.js';
+import { adminOrderRoutes } from './routes/admin/orders.js';
 import { flexitiApi } from './routes/flexiti.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
@@ -50,8 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (admin) => {
       await admin.register(healthRoutes, { checks: readiness });
-      await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
       await admin.register(merchantAdminRoutes, { merchants: services.merchants });
+      await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
     },
     { prefix: '/__admin' },
   );

@@ -16,9 +16,9 @@ export const flexitiApi: FastifyPluginAsync<{ config: Config; services: Services
   await app.register(async (online) => {
     online.addHook('onRequest', bearerAuthHook(services.tokens));
     // Merchant routes (`/online/...client-id/{clientId}/...`) register here, in this authenticated scope.
-    await online.register(checkoutRoutes, { config, orders: services.orders });
-    await online.register(notificationRoutes, { orders: services.orders, publicUrl });
     await online.register(paymentAvailabilityRoutes, { plans: services.plans });
     await online.register(paymentCalculatorRoutes, { config, plans: services.plans });
+    await online.register(checkoutRoutes, { config, orders: services.orders });
+    await online.register(notificationRoutes, { orders: services.orders, publicUrl });
   });
 };

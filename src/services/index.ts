@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app.js';
-import { createOrderService } from './orders/index.js';
 import { createMerchantService } from './merchants.js';
 import { createPlanService } from './merchant-plans.js';
+import { createOrderService } from './orders/index.js';
 import { createTokenService } from './tokens.js';
 
 /** Builds every service once per app from the injected dependencies. */
