@@ -237,3 +237,17 @@ test('empty lang and flow count as not sent; flow is case-insensitive ("Apply", 
   const missing = await initRequest(app, token, { ...SEED.apply, flow: '' });
   assert.match(missing.json().error_description, /flow: is required/);
 });
+
+test('form keys written unencoded, as the browser SDK sends them: billing_information[city] and shipping_information.city', async (t) => {
+  const { app, token, store } = await setup(t);
+  const address = (prefix: string, open: string, close: string) =>
+    ['first_name=Tom', 'last_name=Samson', 'address_1=123 Any Street', 'address_2=', 'city=Toronto', 'province=ON', 'postal_code=M2A2A2']
+      .map((pair) => `${prefix}${open}${pair.replace('=', `${close}=`)}`)
+      .join('&');
+  const payload = `flow=buy&lang=en-CA&amount_requested=1.00&vcc=2374980012897093&${address('billing_information', '[', ']')}&${address('shipping_information', '.', '')}`;
+  const response = await app.inject({ method: 'POST', url: V2_INIT(DEMO.clientId), headers: { ...bearer(token), 'content-type': 'application/x-www-form-urlencoded' }, payload });
+  assert.equal(response.statusCode, 200, response.body);
+  const request = JSON.parse(store.orders.byId(response.json().online_order_id)!.request);
+  assert.deepEqual(request.billing_information, SEED.buy.billing_information);
+  assert.deepEqual(request.shipping_information, SEED.buy.shipping_information);
+});
