@@ -28,6 +28,17 @@ const SEEDS: Array<[RegExp, Record<string, unknown>]> = [
   [/\/notifications\/test$/, { event: 'Purchase', notification_type: 'Success' }],
   [/\/complete$/, { outcome: 'approved' }],
 ];
+/** The documented Flexiti endpoints (api-notes §3.0) plus admin health, path parameters written `:`. */
+const DOCUMENTED = [
+  `POST ${API}/oauth/token`,
+  `POST ${API}/online/v2/client-id/:/systems/init`,
+  `GET ${API}/online/v2/client-id/:/systems/payment-calculator`,
+  `GET ${API}/online/client-id/:/notifications/order-id/:`,
+  `GET ${API}/online/client-id/:/notifications/merchant-order-id/:`,
+  `POST ${API}/online/client-id/:/merchants/payment-availability`,
+  `POST ${API}/online/client-id/:/systems/init`,
+  'GET /__admin/health',
+];
 const seedFor = (url: string) => SEEDS.find(([pattern]) => pattern.test(url))?.[1];
 
 function isEnvelope(body: unknown, status: number): boolean {
@@ -119,10 +130,10 @@ test(`generated malformed input (≥ ${MIN_REQUESTS} requests over every registe
     { app: strict.app, strict: true, goodIds: await knownIds(strict.app) },
   ];
   const routes = registeredRoutes(lenient.app);
-  // The list must be the real one, not an empty parse: the token endpoint and health at least.
-  assert.ok(routes.some((r) => r.method === 'POST' && r.url === `${API}/oauth/token`), 'token route found');
-  assert.ok(routes.some((r) => r.method === 'GET' && r.url === '/__admin/health'), 'health route found');
-  assert.ok(routes.length >= 3, `only ${routes.length} routes found`);
+  // The list must be the real one, not a partial parse: every documented endpoint (api-notes §3.0) and health.
+  const found = new Set(routes.map((r) => `${r.method} ${r.url.replace(/:[A-Za-z0-9_]+/g, ':')}`));
+  for (const documented of DOCUMENTED) assert.ok(found.has(documented), `${documented} is registered and found`);
+  assert.ok(routes.length > DOCUMENTED.length, `only ${routes.length} routes found`);
 
   // Paths no route matches go through the not-found handler and the router's URL decoding.
   const unmatched: RegisteredRoute[] = [
