@@ -11,17 +11,19 @@ import { mean, median } from './lib/stats.js';
 /**
  * `npm run bench`: the real server (built dist/cli.js, file database, default fixtures) against a
  * bare Fastify ceiling, over loopback, with the server and the load generator on separate cores.
- * Environment: BENCH_SECONDS (per measurement, default 10), BENCH_WARMUP_SECONDS (2),
+ * Environment: BENCH_SECONDS (per side of a comparison, split in 3 alternating rounds; default 15), BENCH_WARMUP_SECONDS (2),
  * BENCH_SOAK_SECONDS (180), BENCH_SOAK_RATE (req/s, 2000), BENCH_BIG_ORDERS (1000000),
  * BENCH_CPU_PROF=1 (write server CPU profiles to bench/profiles), BENCH_OUT (BENCHMARKS.md).
  */
 const num = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-const SECONDS = num('BENCH_SECONDS', 10);
+const SECONDS = num('BENCH_SECONDS', 15);
 const WARMUP = num('BENCH_WARMUP_SECONDS', 2);
 const SOAK_SECONDS = num('BENCH_SOAK_SECONDS', 180);
 const SOAK_RATE = num('BENCH_SOAK_RATE', 2000);
 const BIG_ORDERS = num('BENCH_BIG_ORDERS', 1_000_000);
 const SMALL_ORDERS = 1000;
+const ROUNDS = 3;
+const ROUND_SECONDS = Math.max(1, Math.round(SECONDS / ROUNDS));
 const COLD_RUNS = 5;
 const OUT = process.env.BENCH_OUT ?? resolve(ROOT, 'BENCHMARKS.md');
 const PROFILE = process.env.BENCH_CPU_PROF === '1';
@@ -99,14 +101,31 @@ async function withServerCpu(server: Spawned, run: () => Promise<LoadResult>): P
   return { ...result, serverCpuMicros: (used * 1e6) / Math.max(1, result.total) };
 }
 
+/**
+ * Measures two targets in alternating rounds (a, b, a, b, ...), each round a third of SECONDS,
+ * and keeps each side's median round: on a shared machine, load that comes and goes then hits
+ * both sides alike instead of whichever happened to run during it.
+ */
+async function alternate(a: () => Promise<LoadResult>, b: () => Promise<LoadResult>): Promise<[LoadResult, LoadResult]> {
+  const as: LoadResult[] = [];
+  const bs: LoadResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    as.push(await a());
+    bs.push(await b());
+  }
+  const mid = (results: LoadResult[]) => [...results].sort((x, y) => x.reqPerSec - y.reqPerSec)[Math.floor(results.length / 2)] as LoadResult;
+  return [mid(as), mid(bs)];
+}
+
 async function measureRoute(name: RouteName, mock: Spawned, ceiling: Spawned, token: string, orderId: number): Promise<RouteResult> {
   const request = benchRequest(name, token, orderId);
   await drive(mock.url, request, { seconds: WARMUP });
   await drive(ceiling.url, request, { seconds: WARMUP });
-  log(`${name}: mock`);
-  const real = await withServerCpu(mock, () => drive(mock.url, request, { seconds: SECONDS }));
-  log(`${name}: ceiling`);
-  const bare = await withServerCpu(ceiling, () => drive(ceiling.url, request, { seconds: SECONDS }));
+  log(`${name}: mock and ceiling, ${ROUNDS} alternating rounds`);
+  const [real, bare] = await alternate(
+    () => withServerCpu(mock, () => drive(mock.url, request, { seconds: ROUND_SECONDS })),
+    () => withServerCpu(ceiling, () => drive(ceiling.url, request, { seconds: ROUND_SECONDS })),
+  );
   return { name, mock: real, ceiling: bare };
 }
 
@@ -127,31 +146,42 @@ async function soak(mock: Spawned, token: string, orderId: number) {
   return { load, firstMb: first, lastMb: last, samples: samples.length };
 }
 
-async function lookupsAt(count: number): Promise<LookupResult> {
-  try {
-    return await lookupsOver(count);
-  } catch (error) {
-    log(`look-ups over ${count} orders not measured: ${String(error)}`);
-    return { error: error instanceof Error ? error.message : String(error) };
-  }
+interface LookupServer {
+  server: Spawned;
+  token: string;
+  path: () => string;
+  seedSeconds: number;
 }
 
-async function lookupsOver(count: number): Promise<LookupResult> {
+async function lookupServer(count: number): Promise<LookupServer> {
   const db = join(work, `orders-${count}.sqlite`);
   log(`seeding ${count} orders`);
   const seeded = await seedOrders(db, count);
   const server = await spawnServer(serverArgs(db, `lookup-${count}`), SERVER_ENV);
+  const span = seeded.lastId - seeded.firstId + 1;
+  return { server, token: await tokenFor(server.url), path: () => lookupPath(seeded.firstId + Math.floor(Math.random() * span)), seedSeconds: seeded.seconds };
+}
+
+/** Look-ups of random ids among 1,000 and among BENCH_BIG_ORDERS orders, in alternating rounds. */
+async function lookupScaling(): Promise<{ small: LookupResult; big: LookupResult }> {
+  const servers: LookupServer[] = [];
   try {
-    const token = await tokenFor(server.url);
-    const span = seeded.lastId - seeded.firstId + 1;
-    const path = () => lookupPath(seeded.firstId + Math.floor(Math.random() * span));
-    const request = benchRequest('lookup', token, seeded.firstId);
-    await drive(server.url, request, { seconds: WARMUP, path });
-    log(`look-ups over ${count} orders`);
-    const result = await drive(server.url, request, { seconds: SECONDS, path });
-    return { result, seedSeconds: seeded.seconds, peakMb: memoryOf(server.pid)?.peakMb ?? NaN };
+    servers.push(await lookupServer(SMALL_ORDERS));
+    servers.push(await lookupServer(BIG_ORDERS));
+    const run = ({ server, token, path }: LookupServer, seconds: number) => drive(server.url, benchRequest('lookup', token, 0), { seconds, path });
+    const [small, big] = servers as [LookupServer, LookupServer];
+    await run(small, WARMUP);
+    await run(big, WARMUP);
+    log(`look-ups over ${SMALL_ORDERS} and ${BIG_ORDERS} orders, ${ROUNDS} alternating rounds`);
+    const [a, b] = await alternate(() => run(small, ROUND_SECONDS), () => run(big, ROUND_SECONDS));
+    const peak = (s: LookupServer) => memoryOf(s.server.pid)?.peakMb ?? NaN;
+    return { small: { result: a, seedSeconds: small.seedSeconds, peakMb: peak(small) }, big: { result: b, seedSeconds: big.seedSeconds, peakMb: peak(big) } };
+  } catch (error) {
+    log(`look-up scaling not measured: ${String(error)}`);
+    const failed = { error: error instanceof Error ? error.message : String(error) };
+    return { small: failed, big: failed };
   } finally {
-    await server.stop();
+    for (const { server } of servers) await server.stop();
   }
 }
 
@@ -175,10 +205,9 @@ async function main(): Promise<void> {
   const peakMb = memoryOf(mock.pid)?.peakMb ?? NaN;
   await mock.stop();
 
-  const small = await lookupsAt(SMALL_ORDERS);
-  const big = await lookupsAt(BIG_ORDERS);
+  const { small, big } = await lookupScaling();
   const results: BenchResults = {
-    settings: { seconds: SECONDS, warmup: WARMUP, soakSeconds: SOAK_SECONDS, soakRate: SOAK_RATE, bigOrders: BIG_ORDERS, smallOrders: SMALL_ORDERS, pinned: pinned() },
+    settings: { seconds: SECONDS, rounds: ROUNDS, warmup: WARMUP, soakSeconds: SOAK_SECONDS, soakRate: SOAK_RATE, bigOrders: BIG_ORDERS, smallOrders: SMALL_ORDERS, pinned: pinned() },
     loadBefore, loadAfter: loadavg(), statuses, routes, cold, coldMedian: median(cold), peakAfterRoutes, peakMb, soak: soaked, small, big,
   };
   writeReport(OUT, results);

@@ -15,7 +15,7 @@ export interface RouteResult {
 }
 
 export interface BenchResults {
-  settings: { seconds: number; warmup: number; soakSeconds: number; soakRate: number; bigOrders: number; smallOrders: number; pinned: boolean };
+  settings: { seconds: number; rounds: number; warmup: number; soakSeconds: number; soakRate: number; bigOrders: number; smallOrders: number; pinned: boolean };
   loadBefore: number[];
   loadAfter: number[];
   statuses: Record<RouteName, number>;
@@ -90,7 +90,7 @@ export function renderReport(r: BenchResults): string {
     `- ${cpu.length} cores, ${cpu[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 1)} GB memory, ${process.platform} ${process.arch}`,
     `- Node ${process.version}, Fastify ${version('fastify')}, better-sqlite3 ${version('better-sqlite3')} (SQLite ${sqliteVersion()}), zod ${version('zod')}, autocannon ${version('autocannon')}`,
     `- Server on CPU 0, load generator on CPU 1: ${s.pinned ? 'yes (taskset)' : 'no (taskset not found)'}. Load average (1/5/15 min) before: ${r.loadBefore.map((x) => fmt(x, 2)).join(' / ')}, after: ${r.loadAfter.map((x) => fmt(x, 2)).join(' / ')}.`,
-    `- Server: built \`dist/cli.js\`, file database in a temp dir, bundled fixtures, \`LOG_LEVEL=warn\` (no per-request log line). 10 connections, ${s.warmup} s warm-up then ${s.seconds} s per measurement, loopback (127.0.0.1).`,
+    `- Server: built \`dist/cli.js\`, file database in a temp dir, bundled fixtures, \`LOG_LEVEL=warn\` (no per-request log line). 10 connections, loopback (127.0.0.1). Each comparison (mock against ceiling, 1,000 against ${s.bigOrders.toLocaleString('en')} orders) runs ${s.warmup} s of warm-up per side, then ${s.rounds} alternating rounds of ${Math.max(1, Math.round(s.seconds / s.rounds))} s per side; each side's median round is reported.`,
     '',
     '## Targets',
     '| figure | value | target | met |',
