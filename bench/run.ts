@@ -33,7 +33,8 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const work = mkdtempSync(join(tmpdir(), 'flexiti-bench-'));
 
 function serverArgs(db: string, profileName?: string): string[] {
-  const profile = PROFILE && profileName ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench', 'profiles')}`, `--cpu-prof-name=${profileName}.cpuprofile`] : [];
+  // One directory per server: V8 writes one profile per thread.
+  const profile = PROFILE && profileName ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench', 'profiles', profileName)}`] : [];
   return [...profile, CLI, '--port', '0', '--db', db];
 }
 
