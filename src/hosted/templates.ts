@@ -28,6 +28,8 @@ button.primary,.button.primary{background:#00857c;color:#fff}
 .status{font-family:monospace}
 footer{margin-top:1.5rem;color:#777;font-size:.75rem}
 pre{background:#f4f5f7;padding:.75rem;overflow:auto}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem 1rem}
+dd{margin:0}
 </style>
 </head>
 <body>

@@ -63,7 +63,8 @@ function planRow(plan: Plan, amountCents: number, lang: PageLang, checked: boole
   const schedule = paymentSchedule(plan, amountCents);
   return {
     plan_id: plan.plan_id,
-    name: plan.name,
+    // The merchant's own plan name is in one language only; the page describes the plan in its own.
+    name: STRINGS[lang].buy.kinds[plan.kind] ?? plan.kind,
     term: STRINGS[lang].buy.months(plan.term_months),
     monthly: formatMoney(schedule.monthlyCents, lang),
     fee: formatMoney(schedule.adminFeeCents, lang),
