@@ -61,7 +61,7 @@ test('hosted pages carry a nonce CSP whose frame-ancestors name the trust_url or
   assert.equal(response.headers['referrer-policy'], 'no-referrer');
 
   // A merchant without a trust_url may be framed from anywhere.
-  const put = await app.inject({ method: 'PUT', url: `/__admin/merchants/${DEMO.clientId}`, payload: { ...(await app.inject({ url: `/__admin/merchants/${DEMO.clientId}` })).json(), trust_url: '' } });
+  const put = await app.inject({ method: 'PUT', url: `/__admin/merchants/${DEMO.clientId}`, payload: { ...((await app.inject({ url: `/__admin/merchants/${DEMO.clientId}` })).json() as object), trust_url: '' } });
   assert.ok(put.statusCode < 300, put.body);
   const open = await app.inject({ method: 'GET', url: order.path });
   assert.match(String(open.headers['content-security-policy']), /frame-ancestors \*/);
@@ -183,7 +183,7 @@ test('the return URL keeps the merchant\'s own query and fragment', async (t) =>
 
 test('framed (Sec-Fetch-Dest: iframe, or the page\'s framed field): a bridge page posts the event to the trust_url origin', async (t) => {
   const { app } = await setup(t);
-  for (const how of [{ headers: { 'sec-fetch-dest': 'iframe' }, body: {} }, { headers: {}, body: { framed: '1' } }]) {
+  for (const how of [{ headers: { 'sec-fetch-dest': 'iframe' }, body: {} }, { headers: {}, body: { framed: '1' } }] as { headers: Record<string, string>; body: Record<string, string> }[]) {
     const order = await hostedOrder(app, SEED.apply);
     const response = await postForm(app, actionPath(order.path, 'cancel'), how.body, how.headers);
     assert.equal(response.statusCode, 200);
