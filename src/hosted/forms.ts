@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ApiError } from '../http/errors.js';
 import { HostedApplyFormSchema, HostedBuyFormSchema, type FormError, type HostedApplyForm, type HostedBuyForm } from '../schemas/hosted.js';
 import type { Applicant, CardRef, Order } from '../services/orders/index.js';
 import type { Strings } from './strings.js';
@@ -61,4 +62,17 @@ export function cardRefFor(order: Order, typed: string | undefined): CardRef {
   if (order.flow !== 'buy') return {};
   if (typed) return typedCard(typed);
   return { vcc: order.input.vcc, customer_id: order.input.customer_id };
+}
+
+/**
+ * The purchase errors after which the order stays open and the buy step is shown again with a
+ * message: an unknown card (404), a plan not offered for the amount (409 wrong_inputs), the
+ * account-0001 timeout (504). Anything else is not the shopper's to fix.
+ */
+export function retryablePurchaseError(error: unknown, t: Strings): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.statusCode === 404) return t.errors.cardNotFound;
+  if (error.statusCode === 504) return t.errors.timeout;
+  if (error.statusCode === 409 && error.error === 'wrong_inputs') return t.errors.choosePlan;
+  return undefined;
 }

@@ -74,6 +74,15 @@ export function createHostedPages({ flow, orders, sendPage }: Deps) {
     return sendPage(reply, 'bridge', { ...common(session, lang, 200, STRINGS[lang].bridge.title), data: { ...back, returnUrl: back.url } });
   }
 
+  /**
+   * After a step: SUCCESS goes back to the merchant at once; an approved apply/buy goes on to the
+   * buy step, and pending, declined and retry show their outcome page first (POST-redirect-GET).
+   */
+  function next(reply: FastifyReply, session: Open, lang: PageLang, framed: boolean) {
+    if (session.order.status === 'SUCCESS') return leave(reply, session, lang, framed);
+    return reply.redirect(flow.path(session.order.flow_token, lang), 303);
+  }
+
   /** Whatever page the session's state calls for (GET, and after a POST that did not apply). */
   function show(reply: FastifyReply, session: Session, lang: PageLang, again = false) {
     switch (session.state) {
@@ -94,7 +103,7 @@ export function createHostedPages({ flow, orders, sendPage }: Deps) {
     }
   }
 
-  return { message, apply, buy, outcome, leave, show };
+  return { message, apply, buy, outcome, leave, next, show };
 }
 
 export type HostedPages = ReturnType<typeof createHostedPages>;

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import type { Services } from '../services/index.js';
 import { createHostedFlow, langOf, type Session, type Step } from './flow.js';
-import { cardRefFor, parseApplyForm, parseBuyForm } from './forms.js';
+import { cardRefFor, parseApplyForm, parseBuyForm, retryablePurchaseError } from './forms.js';
 import { createHostedPages } from './pages.js';
 import { createPageRenderer } from './render.js';
 import { STRINGS } from './strings.js';
@@ -62,9 +62,7 @@ export const hostedRoutes: FastifyPluginAsync<Opts> = async (app, { services, cl
         return pages.apply(reply, session, l, form);
       }
       const order = orders.submitApplication(session.order.id, form.value);
-      // Approved apply ends at the merchant; approved apply/buy goes on to buy; pending/declined/retry show their outcome first.
-      if (order.status === 'SUCCESS') return pages.leave(reply, { ...session, order }, l, isFramed(request));
-      return reply.redirect(flow.path(order.flow_token, l), 303);
+      return pages.next(reply, { ...session, order }, l, isFramed(request));
     }),
   );
 
@@ -78,14 +76,12 @@ export const hostedRoutes: FastifyPluginAsync<Opts> = async (app, { services, cl
       if (!form.ok) return pages.buy(reply, session, l, { card, planId: form.values.plan_id, errors: form.errors });
       try {
         const order = orders.submitPurchase(session.order.id, { ...cardRefFor(session.order, form.value.card || undefined), plan_id: form.value.plan_id });
-        if (order.status === 'SUCCESS') return pages.leave(reply, { ...session, order }, l, isFramed(request));
-        return reply.redirect(flow.path(order.flow_token, l), 303);
+        return pages.next(reply, { ...session, order }, l, isFramed(request));
       } catch (error) {
-        if (!(error instanceof ApiError) || ![404, 409, 504].includes(error.statusCode)) throw error;
-        // The order stays open: an unknown card, a plan not offered or a timed-out account service can be retried.
-        const message = error.statusCode === 404 ? t.errors.cardNotFound : error.statusCode === 504 ? t.errors.timeout : t.errors.choosePlan;
-        orders.addEvent(session.order.id, 'page.buy_rejected', { status: error.statusCode, error: error.description });
-        return pages.buy(reply, session, l, { card: card ?? '', planId: form.value.plan_id, errors: [message] });
+        const message = retryablePurchaseError(error, t);
+        if (!message) throw error;
+        orders.addEvent(session.order.id, 'page.buy_rejected', { status: (error as ApiError).statusCode, error: (error as ApiError).description });
+        return pages.buy(reply, session, l, { card, planId: form.value.plan_id, errors: [message] });
       }
     }),
   );

@@ -123,6 +123,7 @@ test('hosted buy, apply/buy and framed flows in Chromium', async (t) => {
     const order = await initOrder(mock, { ...SEED['apply/buy'], mname: 'A-RR_M' });
     await page.goto(order.redirection_url);
     await page.getByTestId('pin').fill('2222');
+    await screenshot(page, 'applybuy-0-apply-step');
     await button(en.continue).click();
     await page.getByTestId('new-account').waitFor();
     assert.equal(await page.getByTestId('available-credit').innerText(), '$10,000.00', 'the A-RR_M limit');

@@ -219,6 +219,8 @@ test('buy: plans for the amount are offered; bad choices and unknown cards re-re
     const response = await postForm(app, url, row.body as Record<string, string>);
     assert.equal(response.statusCode, 422, `${row.name}: ${response.body.slice(0, 200)}`);
     assert.ok(response.body.includes(row.says), `${row.name} should say ${row.says}`);
+    // init's card stays the cardholder unless the shopper typed another one.
+    assert.equal(/data-testid="card-last4">7093</.test(response.body), !('card' in row.body), row.name);
   }
   assert.equal(store.orders.byId(order.id)!.status, 'IN_PROGRESS');
   assert.equal(store.deliveries.byOrder(order.id).length, 0);
