@@ -12,7 +12,7 @@ type Req = FastifyRequest<{ Params: { token: string }; Querystring: { lang?: str
 type Opts = { services: Services; clock: Clock; publicUrl: () => string };
 
 /** Framed when the browser says so (Sec-Fetch-Dest), or the page's own script did (the hidden `framed` field). */
-const isFramed = (request: Req) => request.headers['sec-fetch-dest'] === 'iframe' || (request.body as { framed?: unknown } | undefined)?.framed === '1';
+const isFramed = (request: Req) => ['iframe', 'frame'].includes(String(request.headers['sec-fetch-dest'])) || (request.body as { framed?: unknown } | undefined)?.framed === '1';
 
 /**
  * `GET /hosted/{flow_token}` (the `redirection_url` of init) and its form posts (contract C5).

@@ -4,7 +4,7 @@ import { STRINGS } from '../../src/hosted/strings.js';
 import { startMockServer } from '../../src/index.js';
 import { DEMO } from '../helpers/app.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
-import { adminOrder, initOrder, notificationWith, returnParams } from '../helpers/hosted.js';
+import { adminOrder, initOrder, merchantToken, notificationWith, returnParams } from '../helpers/hosted.js';
 import { SEED } from '../helpers/orders.js';
 
 const en = STRINGS.en;
@@ -62,6 +62,12 @@ test('hosted apply flow in Chromium', async (t) => {
     assert.equal(deliveries.length, 1, 'acceptance 8: one outbox row');
     assert.equal(deliveries[0]!.notification_type, 'Success');
     assert.match(await page.getByTestId('notification').innerText(), /"apply_status": "SUCCESS"/);
+
+    // Back to the page (the browser's Back button, a bookmark): it says the order is finished, with no form to submit again.
+    await page.goto(order.redirection_url);
+    assert.equal(await page.getByTestId('status').innerText(), 'SUCCESS');
+    assert.equal(await page.locator('input[name="pin"]').count(), 0);
+    await screenshot(page, 'apply-3b-finished');
   });
 
   await t.test('2. D-FRAUD typed as the middle name → outcome page → failure_url, DECLINED', async () => {
@@ -122,6 +128,20 @@ test('hosted apply flow in Chromium', async (t) => {
     await page.evaluate(() => alert('probe'));
     assert.deepEqual(dialogs, ['probe']);
     dialogs.length = 0;
+  });
+
+  await t.test('learn-more: an informational page with the plans and a close control back to the merchant', async () => {
+    const token = await merchantToken(mock);
+    const response = await fetch(`${mock.apiUrl}/online/client-id/${DEMO.clientId}/systems/learn-more`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-reference-id': crypto.randomUUID() },
+      body: JSON.stringify({ amount_requested: 499, lang: 'en-CA' }),
+    });
+    const { redirection_url } = (await response.json()) as { redirection_url: string };
+    await page.goto(redirection_url);
+    assert.match(await page.getByTestId('plan-4').innerText(), /3 months · \$166\.33 per month/);
+    assert.equal(await page.getByTestId('close').getAttribute('href'), 'http://localhost:3000');
+    await screenshot(page, 'learn-more');
   });
 
   await t.test('7. lang=fr renders French throughout: form, wrong PIN, outcome', async () => {
