@@ -5,7 +5,8 @@ import { STRINGS, type PageLang } from './strings.js';
 import { TEMPLATES } from './templates.js';
 
 /** Loopback origins any port: a merchant's local test page may always frame the page. */
-const LOOPBACK_ANCESTORS = ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'];
+// (CSP host sources cannot name IPv6 literals, so [::1] cannot be listed.)
+const LOOPBACK_ANCESTORS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 /** The origin of a trust URL (api-notes §1.3: the merchant's site base URL), or undefined. */
 export function originOf(url: string | undefined): string | undefined {

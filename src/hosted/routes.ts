@@ -52,6 +52,12 @@ export const hostedRoutes: FastifyPluginAsync<Opts> = async (app, { services, cl
     return pages.show(reply, session, lang(request as Req, session));
   });
 
+  // A form's URL opened with GET (a reload after an error page, a copied link): back to the page.
+  app.get<{ Params: { token: string; action: string }; Querystring: { lang?: string } }>('/:token/:action', async (request, reply) => {
+    if (!['apply', 'buy', 'cancel', 'return'].includes(request.params.action)) return pages.message(reply, langOf(request.query.lang), 404, 'notFound');
+    return reply.redirect(`/hosted/${encodeURIComponent(request.params.token)}?lang=${langOf(request.query.lang)}`, 303);
+  });
+
   app.post(
     '/:token/apply',
     at('apply', async (request, reply, session) => {

@@ -27,6 +27,14 @@ test('hosted apply flow in Chromium', async (t) => {
     void dialog.dismiss();
   });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
+  // Every page's scripts and styles carry the CSP nonce: Chromium reports no violation and no script error.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // 4xx answers (the favicon, a form with errors) are logged as "Failed to load resource": expected.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  t.after(() => assert.deepEqual(problems, []));
   const returned = (kind: 'success' | 'failure') => page.waitForURL((url) => url.pathname === `/demo/return/${kind}`);
 
   /** The order's notification, read the way a merchant's return page does, and its outbox rows. */

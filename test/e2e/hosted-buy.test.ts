@@ -43,6 +43,14 @@ test('hosted buy, apply/buy and framed flows in Chromium', async (t) => {
   const page = await browser.newPage();
   page.setDefaultTimeout(30_000);
   const button = (name: string) => page.getByRole('button', { name, exact: true });
+  // Every page's scripts and styles carry the CSP nonce: Chromium reports no violation and no script error.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // 4xx answers (the favicon, a form with errors) are logged as "Failed to load resource": expected.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  t.after(() => assert.deepEqual(problems, []));
   const returned = (kind: 'success' | 'failure') => page.waitForURL((url) => url.pathname === `/demo/return/${kind}`);
 
   async function merchantView(orderId: number, clientId = DEMO.clientId) {
@@ -152,6 +160,9 @@ test('hosted buy, apply/buy and framed flows in Chromium', async (t) => {
     });
     const framed = await browser.newPage();
     framed.setDefaultTimeout(30_000);
+    framed.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`framed: ${message.text()}`);
+    });
     const messages: { origin: string; data: { eventType: string; eventData: { orderId: number; status: string } } }[] = [];
     await framed.exposeFunction('recordMessage', (message: (typeof messages)[number]) => messages.push(message));
     const waitForMessage = async (eventType: string) => {

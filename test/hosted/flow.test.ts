@@ -55,7 +55,7 @@ test('a typed card: 16 digits is a FlexitiCard number, anything else a customer 
 });
 
 test('frame-ancestors: the trust_url origin plus loopback, or anyone without a trust_url', () => {
-  assert.equal(frameAncestors('https://shop.example/path'), "'self' https://shop.example http://localhost:* http://127.0.0.1:* http://[::1]:*");
+  assert.equal(frameAncestors('https://shop.example/path'), "'self' https://shop.example http://localhost:* http://127.0.0.1:*");
   assert.equal(frameAncestors(''), '*');
   assert.equal(frameAncestors(undefined), '*');
   assert.equal(frameAncestors('not a url'), '*');

@@ -258,7 +258,7 @@ test('the account-0001 timeout on the buy step is a retryable error page, not a 
   assert.equal(store.orders.byId(order.id)!.status, 'IN_PROGRESS');
 });
 
-test('a submit for a step the order is not at goes back to the current step (303)', async (t) => {
+test('a submit for a step the order is not at, or a form URL opened with GET, goes back to the current step (303)', async (t) => {
   const { app } = await setup(t);
   const order = await hostedOrder(app, SEED.buy);
   const response = await postForm(app, actionPath(order.path, 'apply'), APPLICANT);
@@ -267,6 +267,10 @@ test('a submit for a step the order is not at goes back to the current step (303
   const ret = await postForm(app, actionPath(order.path, 'return'), {});
   assert.equal(ret.statusCode, 303);
   assert.equal(ret.headers.location, order.path);
+  // A form URL opened with GET (e.g. reloading after an error) goes back to the page too.
+  const reload = await app.inject({ method: 'GET', url: actionPath(order.path, 'buy') });
+  assert.equal(reload.statusCode, 303);
+  assert.equal(reload.headers.location, order.path);
 });
 
 test('lang=fr renders the page in French; the init language is the default', async (t) => {
