@@ -34,23 +34,26 @@ export function createHostedPages({ flow, orders, sendPage }: Deps) {
     return sendPage(reply, 'apply', { ...common(session, lang, submitted ? 422 : 200, STRINGS[lang].apply.title), data: { ...view, merchantName: session.merchant.name, actions: actions(session.order, lang, 'apply') } });
   }
 
+  /**
+   * Whose account the buy step shows: apply/buy's new account; a buy flow's init card, unless the
+   * shopper typed one (then the typed field stays) or init's is unknown (then we ask for one).
+   */
+  function buyCard(order: Order, typed: string | undefined, t: (typeof STRINGS)[PageLang]) {
+    if (order.flow !== 'buy') return { cardholder: orders.customerOf(order), askCard: false, notice: undefined };
+    const initRef = { vcc: order.input.vcc, customer_id: order.input.customer_id };
+    const sent = Boolean(initRef.vcc || initRef.customer_id);
+    const initCard = sent ? orders.findCard(initRef) : undefined;
+    if (typed !== undefined) return { cardholder: undefined, askCard: true, notice: undefined };
+    return { cardholder: initCard, askCard: !initCard, notice: sent && !initCard ? t.errors.cardNotFoundInit : undefined };
+  }
+
   function buy(reply: FastifyReply, session: Open, lang: PageLang, submitted?: { card?: string | undefined; planId?: string | undefined; errors: string[] }) {
     const { order } = session;
     const t = STRINGS[lang];
-    const initRef = { vcc: order.input.vcc, customer_id: order.input.customer_id };
-    const typed = submitted?.card;
-    let cardholder = order.flow === 'buy' ? undefined : orders.customerOf(order);
-    const errors = [...(submitted?.errors ?? [])];
-    let askCard = false;
-    if (order.flow === 'buy') {
-      const initCard = initRef.vcc || initRef.customer_id ? orders.findCard(initRef) : undefined;
-      cardholder = typed === undefined ? initCard : undefined;
-      askCard = !initCard || typed !== undefined;
-      if (!initCard && (initRef.vcc || initRef.customer_id) && typed === undefined) errors.unshift(t.errors.cardNotFoundInit);
-    }
-    const view = buyView(order, lang, { plans: orders.plansFor(order), cardholder, askCard, newAccount: order.flow === 'apply/buy', card: typed, planId: submitted?.planId, errors });
-    const status = submitted ? 422 : 200;
-    return sendPage(reply, 'buy', { ...common(session, lang, status, t.buy.title), data: { ...view, merchantName: session.merchant.name, actions: actions(order, lang, 'buy') } });
+    const { cardholder, askCard, notice } = buyCard(order, submitted?.card, t);
+    const errors = [...(notice ? [notice] : []), ...(submitted?.errors ?? [])];
+    const view = buyView(order, lang, { plans: orders.plansFor(order), cardholder, askCard, newAccount: order.flow === 'apply/buy', card: submitted?.card, planId: submitted?.planId, errors });
+    return sendPage(reply, 'buy', { ...common(session, lang, submitted ? 422 : 200, t.buy.title), data: { ...view, merchantName: session.merchant.name, actions: actions(order, lang, 'buy') } });
   }
 
   /** A finished order (its outcome, leading back to the merchant); `again` = a form was submitted twice. */

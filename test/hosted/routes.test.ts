@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import { APPLY_PIN } from '../../src/hosted/forms.js';
 import { STRINGS } from '../../src/hosted/strings.js';
-import { DEMO, PUBLIC_URL, buildTestApp, bearer } from '../helpers/app.js';
+import { DEMO, MAPLE, PUBLIC_URL, buildTestApp, bearer } from '../helpers/app.js';
 import { actionPath, hostedOrder, postForm } from '../helpers/hosted.js';
 import { NOTIFICATIONS, SEED } from '../helpers/orders.js';
 
@@ -316,4 +316,20 @@ test('demo return pages show the order id and, with the auth_token, the notifica
   assert.match(noToken.body, new RegExp(en.demo.noToken));
   const badToken = await app.inject({ method: 'GET', url: `/demo/return/failure?orderId=${order.id}&auth_token=nope` });
   assert.match(badToken.body, /401 invalid_token/);
+});
+
+test('buy when no plan of the merchant covers the amount: the page says so and offers only Cancel', async (t) => {
+  const { app, store } = await setup(t);
+  const order = await hostedOrder(app, { ...SEED.buy, amount_requested: 100 }, MAPLE);
+  const page = await app.inject({ method: 'GET', url: order.path });
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes(en.buy.noPlans));
+  assert.doesNotMatch(page.body, /data-testid="continue"/);
+  assert.match(page.body, /data-testid="cancel"/);
+  const forced = await postForm(app, actionPath(order.path, 'buy'), { plan_id: '10' });
+  assert.equal(forced.statusCode, 422);
+  assert.ok(forced.body.includes(en.errors.choosePlan));
+  const cancel = await postForm(app, actionPath(order.path, 'cancel'), {});
+  assert.equal(cancel.statusCode, 303);
+  assert.equal(store.orders.byId(order.id)!.status, 'CANCELLED');
 });
