@@ -14,7 +14,10 @@ export interface ClientState {
   orderId?: number;
   buyOrderId?: number;
   merchantOrderId?: string;
-  redirectionUrl?: string;
+  /** Paths (with query) of hosted pages: an apply order, a buy order, one to cancel. */
+  applyPage?: string;
+  buyPage?: string;
+  cancelPage?: string;
   promoId?: string;
   faultId?: string;
   deliveryId?: string;
@@ -26,6 +29,8 @@ export interface Call {
   body?: unknown;
   form?: string;
   auth?: boolean;
+  /** A browser page: redirects are answers, not followed. */
+  page?: boolean;
   /** Statuses that count as success for this call. */
   ok: number[];
   /** Reads what later steps need from the answer. */
@@ -46,6 +51,17 @@ function ownMerchant(id: string) {
   };
 }
 
+/** `http://host/hosted/TOKEN?lang=en` → `/hosted/TOKEN?lang=en` (the test talks to the server directly). */
+const pagePath = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};
+/** `/hosted/TOKEN?lang=en` → `/hosted/TOKEN/action?lang=en`. */
+const withAction = (page: string | undefined, action: string) => {
+  const [path, query] = String(page).split('?');
+  return `${path}/${action}${query ? `?${query}` : ''}`;
+};
+
 export const CALLS: Array<[string, (s: ClientState) => Call]> = [
   ['POST /flexiti/online-api/oauth/token', (s) => ({
     method: 'POST', path: `${API}/oauth/token`, form: `client_id=${s.merchant.clientId}&client_secret=${s.merchant.clientSecret}`, ok: [200],
@@ -54,13 +70,31 @@ export const CALLS: Array<[string, (s: ClientState) => Call]> = [
   ['POST /flexiti/online-api/online/v2/client-id/:/systems/init', (s) => ({
     method: 'POST', path: `${flexitiV2(s)}/systems/init`, auth: true, ok: [200],
     body: { merchant_orderid: s.merchantOrderId, lang: 'en-CA', flow: 'buy', amount_requested: 400, vcc: '2374980012897093', billing_information: ADDRESS, shipping_information: ADDRESS },
-    keep: (state, body) => { state.buyOrderId = Number(body.online_order_id); state.redirectionUrl = body.redirection_url; },
+    keep: (state, body) => (state.buyOrderId = Number(body.online_order_id)),
   })],
   ['POST /flexiti/online-api/online/client-id/:/systems/init', (s) => ({
     method: 'POST', path: `${flexiti(s)}/systems/init`, auth: true, ok: [200],
     body: { merchant_orderid: s.merchantOrderId, amount_requested: 400, fname: 'Tommy', mname: 'A-RR_L', lname: 'Samson' },
-    keep: (state, body) => (state.orderId = Number(body.online_order_id)),
+    keep: (state, body) => { state.orderId = Number(body.online_order_id); state.applyPage = pagePath(body.redirection_url); },
   })],
+  // Two more orders for the hosted page: one the shopper buys on, one the shopper cancels.
+  ['POST /flexiti/online-api/online/v2/client-id/:/systems/init', (s) => ({
+    method: 'POST', path: `${flexitiV2(s)}/systems/init`, auth: true, ok: [200],
+    body: { lang: 'en-CA', flow: 'buy', amount_requested: 400, vcc: '2374980012865116', billing_information: ADDRESS, shipping_information: ADDRESS },
+    keep: (state, body) => (state.buyPage = pagePath(body.redirection_url)),
+  })],
+  ['POST /flexiti/online-api/online/client-id/:/systems/init', (s) => ({
+    method: 'POST', path: `${flexiti(s)}/systems/init`, auth: true, ok: [200], body: { amount_requested: 400 },
+    keep: (state, body) => (state.cancelPage = pagePath(body.redirection_url)),
+  })],
+  ['GET /hosted/:', (s) => ({ method: 'GET', path: s.applyPage as string, page: true, ok: [200] })],
+  ['GET /hosted/:/:', (s) => ({ method: 'GET', path: withAction(s.applyPage, 'apply'), page: true, ok: [303] })],
+  ['POST /hosted/:/apply', (s) => ({ method: 'POST', path: withAction(s.applyPage, 'apply'), page: true, ok: [200, 303], form: 'fname=Tommy&lname=Samson&mname=A-RR_L&pin=2222' })],
+  ['POST /hosted/:/return', (s) => ({ method: 'POST', path: withAction(s.applyPage, 'return'), page: true, ok: [302, 303], form: 'framed=' })],
+  ['POST /hosted/:/buy', (s) => ({ method: 'POST', path: withAction(s.buyPage, 'buy'), page: true, ok: [200, 303], form: `plan_id=${s.merchant === DEMO ? '4' : '10'}` })],
+  ['POST /hosted/:/cancel', (s) => ({ method: 'POST', path: withAction(s.cancelPage, 'cancel'), page: true, ok: [200, 302, 303], form: 'framed=' })],
+  ['GET /demo/return/success', (s) => ({ method: 'GET', path: `/demo/return/success?orderId=${s.orderId}&auth_token=${s.token}`, page: true, ok: [200] })],
+  ['GET /demo/return/failure', (s) => ({ method: 'GET', path: `/demo/return/failure?orderId=${s.orderId}&auth_token=${s.token}`, page: true, ok: [200] })],
   ['POST /flexiti/online-api/online/client-id/:/systems/learn-more', (s) => ({
     method: 'POST', path: `${flexiti(s)}/systems/learn-more`, auth: true, ok: [200], body: { lang: 'en-CA', flow: 'apply', amount_requested: 400 },
   })],
