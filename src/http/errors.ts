@@ -52,6 +52,8 @@ export const ERR = {
   tooLarge: 'The request body is larger than 1 MB.',
   unsupportedMediaType: 'Unsupported Content-Type: send application/json or application/x-www-form-urlencoded.',
   serverError: 'Internal server error',
+  unknownDelivery: 'No callback delivery with this id.',
+  unknownMerchant: 'No merchant with this client_id.',
 } as const;
 
 export const invalidRequest = (description: string) => new ApiError(400, 'invalid_request', description);

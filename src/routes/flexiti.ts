@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { bearerAuthHook } from '../http/auth.js';
 import { referenceIdHook } from '../http/reference-id.js';
 import type { Services } from '../services/index.js';
+import { notificationTestRoutes } from './notifications-test.js';
 import { oauthRoutes } from './oauth.js';
 
 /** Every documented Flexiti endpoint, under `/flexiti/online-api` (contract C4). */
@@ -12,5 +13,6 @@ export const flexitiApi: FastifyPluginAsync<{ config: Config; services: Services
   await app.register(async (online) => {
     online.addHook('onRequest', bearerAuthHook(services.tokens));
     // Merchant routes (`/online/...client-id/{clientId}/...`) register here, in this authenticated scope.
+    await online.register(notificationTestRoutes, { notifications: services.callbacks.testNotifications });
   });
 };
