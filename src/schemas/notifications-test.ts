@@ -9,6 +9,9 @@ export type TestNotificationType = (typeof TEST_NOTIFICATION_TYPES)[number];
 const canonicalKey = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
 const KEYS: Record<string, 'event' | 'notification_type'> = { event: 'event', notificationtype: 'notification_type' };
 
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase());
+
 /**
  * The draft documents `Event` and `Notification_type` capitalised in a table and leaves the JSON
  * key casing unknown (api-notes §5, §9.2.5), so any casing of the keys is accepted, and the values
@@ -21,7 +24,7 @@ function normaliseKeys(body: unknown, ctx: z.RefinementCtx): unknown {
   for (const [key, value] of Object.entries(body)) {
     const field = KEYS[canonicalKey(key)];
     if (!field) continue;
-    if (field in out && out[field] !== value) {
+    if (field in out && !sameValue(out[field], value)) {
       ctx.addIssue({ code: 'custom', path: [field], message: `given twice with different values (as ${key})` });
       continue;
     }
