@@ -10,6 +10,8 @@ export interface Received {
   body: string;
 }
 
+const WAIT_LIMIT_MS = 20_000;
+
 /** What the receiver does with its n-th request (0-based): answer with a status, or hang until released. */
 export type Reply = { status: number; body?: string } | 'hang';
 
@@ -72,7 +74,11 @@ export async function startReceiver(
     received,
     waitFor(count) {
       if (received.length >= count) return Promise.resolve();
-      return new Promise((resolve) => waiters.push({ count, resolve }));
+      return new Promise((resolve, reject) => {
+        // A safety net so a broken worker fails the test instead of hanging it; never a timing assertion.
+        const timer = setTimeout(() => reject(new Error(`receiver got ${received.length} of ${count} requests within ${WAIT_LIMIT_MS} ms`)), WAIT_LIMIT_MS);
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+      });
     },
     release() {
       for (const release of hangs.splice(0)) release();
