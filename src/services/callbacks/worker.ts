@@ -2,8 +2,8 @@ import type { Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { DeliveryRecord } from '../../store/deliveries.js';
 import type { Store } from '../../store/index.js';
-import { outcomeOf } from './policy.js';
-import { sendCallback, type SendRequest, type SendResult } from './sender.js';
+import { recordAttempt } from './record-attempt.js';
+import { sendCallback } from './sender.js';
 
 /** The few logger methods the worker uses (pino's and Fastify's loggers both fit). */
 export interface WorkerLog {
@@ -21,8 +21,6 @@ export interface CallbackWorkerDeps {
   publicUrl?: () => string;
   /** Attempts in flight at once. */
   concurrency?: number;
-  /** Replaceable for tests of the worker alone. */
-  send?: (request: SendRequest) => Promise<SendResult>;
 }
 
 /** Longest real-time sleep between scans; the clock can jump, and a scan is one small query. */
@@ -44,7 +42,6 @@ export function createCallbackWorker(deps: CallbackWorkerDeps) {
   const { store, clock, config } = deps;
   const log = deps.log ?? NO_LOG;
   const concurrency = deps.concurrency ?? 4;
-  const send = deps.send ?? sendCallback;
   const inFlight = new Map<string, Promise<void>>();
   const unsubscribe: Array<() => void> = [];
   let started = false;
@@ -110,7 +107,7 @@ export function createCallbackWorker(deps: CallbackWorkerDeps) {
 
   async function runAttempt(delivery: DeliveryRecord): Promise<void> {
     const startedAt = clock.now(delivery.client_id);
-    const result = await send({
+    const result = await sendCallback({
       url: deps.publicUrl ? delivery.url.replace('{PUBLIC_URL}', deps.publicUrl()) : delivery.url,
       body: delivery.body,
       deliveryId: delivery.id,
@@ -120,31 +117,13 @@ export function createCallbackWorker(deps: CallbackWorkerDeps) {
       timeoutMs: config.callbackTimeoutMs,
       signal: shutdown.signal,
     });
-    record(delivery, startedAt, result);
-  }
-
-  /** Marks the outcome right after the answer, so a 2xx is never followed by another send. */
-  function record(delivery: DeliveryRecord, startedAt: number, result: SendResult): void {
-    if (!store.db.open) return;
-    const endedAt = clock.now(delivery.client_id);
+    const fields = { deliveryId: delivery.id, clientId: delivery.client_id, status: result.status, error: result.error };
     try {
-      const outcome = store.transaction(() => {
-        // Re-read: a reset may have deleted the row, or a redelivery started a new round meanwhile.
-        const current = store.deliveries.byId(delivery.id);
-        if (!current || current.state !== 'pending') return undefined;
-        const next = outcomeOf(result.status, current.attempts + 1, endedAt, config);
-        store.deliveries.recordAttempt(
-          current,
-          { delivery_id: current.id, at: startedAt, status: result.status, latency_ms: result.latencyMs, error: result.error, response_excerpt: result.excerpt },
-          next,
-        );
-        return next;
-      });
-      const fields = { deliveryId: delivery.id, clientId: delivery.client_id, status: result.status, error: result.error, state: outcome?.state ?? 'gone' };
-      if (outcome?.state === 'delivered' || !outcome) log.info(fields, 'callback attempt');
-      else log.warn(fields, 'callback attempt failed');
+      const state = recordAttempt(store, config, delivery, { startedAt, endedAt: clock.now(delivery.client_id) }, result);
+      if (state === 'pending' || state === 'failed') log.warn({ ...fields, state }, 'callback attempt failed');
+      else log.info({ ...fields, state }, 'callback attempt');
     } catch (error) {
-      log.error({ err: error, deliveryId: delivery.id }, 'could not record a callback attempt');
+      log.error({ ...fields, err: error }, 'could not record a callback attempt');
     }
   }
 
