@@ -23,6 +23,8 @@ export interface Receiver {
   waitFor(count: number): Promise<void>;
   /** Answers every hanging request with 200. */
   release(): void;
+  /** From now on, answers every request this way, whatever the script says. */
+  answerAll(reply: Reply): void;
   hanging(): number;
   close(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function startReceiver(
   const received: Received[] = [];
   const hangs: Array<() => void> = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
+  let override: Reply | undefined;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -49,7 +52,7 @@ export async function startReceiver(
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve();
       }
-      const reply = replies[index] ?? { status: 200, body: 'ok' };
+      const reply = override ?? replies[index] ?? { status: 200, body: 'ok' };
       const answer = (status: number, body = '') => response.writeHead(status, { 'content-type': 'text/plain' }).end(body);
       if (reply === 'hang') hangs.push(() => answer(200, 'released'));
       else answer(reply.status, reply.body);
@@ -82,6 +85,9 @@ export async function startReceiver(
     },
     release() {
       for (const release of hangs.splice(0)) release();
+    },
+    answerAll(reply) {
+      override = reply;
     },
     hanging: () => hangs.length,
     close,
