@@ -9,6 +9,8 @@ import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
 import { callbackAdminRoutes } from './routes/admin/callbacks.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
+import { merchantAdminRoutes } from './routes/admin/merchants.js';
+import { adminOrderRoutes } from './routes/admin/orders.js';
 import { flexitiApi } from './routes/flexiti.js';
 import type { CallbackWorker } from './services/callbacks/worker.js';
 import { createServices } from './services/index.js';
@@ -61,10 +63,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onReady', async () => worker.start());
   app.addHook('preClose', async () => worker.stop());
 
-  await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services });
+  await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services, publicUrl: deps.publicUrl });
   await app.register(
     async (admin) => {
       await admin.register(healthRoutes, { checks: readiness });
+      await admin.register(merchantAdminRoutes, { merchants: services.merchants });
+      await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
       await admin.register(callbackAdminRoutes, { callbacks: services.callbacks.admin });
     },
     { prefix: '/__admin' },

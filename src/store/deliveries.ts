@@ -83,8 +83,6 @@ export function createDeliveryStore(db: Db) {
     requeue: db.prepare<[{ id: string; url: string; state: DeliveryState; next_attempt_at: number | null; updated_at: number }]>(
       `UPDATE deliveries SET url = @url, state = @state, attempts = 0, next_attempt_at = @next_attempt_at, updated_at = @updated_at WHERE id = @id`,
     ),
-    /** The order's timeline (contract C6) shows each callback attempt and redelivery. */
-    insertOrderEvent: db.prepare<[number, number, string, string]>('INSERT INTO order_events (order_id, at, type, data) VALUES (?, ?, ?, ?)'),
     list: db.prepare<[FilterParams], DeliveryRecord>(`SELECT ${COLUMNS} FROM deliveries WHERE ${FILTER} ORDER BY created_at DESC, id DESC LIMIT @limit`),
     attemptsOf: db.prepare<[string], AttemptRecord>(`SELECT ${ATTEMPT_COLUMNS} FROM delivery_attempts WHERE delivery_id = ? ORDER BY id`),
   };
@@ -120,22 +118,15 @@ export function createDeliveryStore(db: Db) {
     pendingByClient: () => statements.pendingByClient.all(),
     dueForClient: (clientId: string, now: number, limit: number) => statements.dueForClient.all(clientId, now, limit),
     /** Logs an attempt and applies its outcome; run it in a transaction with the re-read of the row. */
-    recordAttempt(delivery: Pick<DeliveryRecord, 'id' | 'order_id'>, attempt: NewAttempt, outcome: AttemptOutcome): void {
+    recordAttempt(deliveryId: string, attempt: NewAttempt, outcome: AttemptOutcome): void {
       statements.insertAttempt.run(attempt);
-      statements.applyOutcome.run({ ...outcome, id: delivery.id });
-      if (delivery.order_id !== null) {
-        const { status, latency_ms, error } = attempt;
-        const data = { delivery_id: delivery.id, attempt: outcome.attempts, status, latency_ms, error, state: outcome.state, next_attempt_at: outcome.next_attempt_at };
-        statements.insertOrderEvent.run(delivery.order_id, attempt.at, 'callback_attempt', JSON.stringify(data));
-      }
+      statements.applyOutcome.run({ ...outcome, id: deliveryId });
     },
     /** Starts a new round of attempts at `now` (or records "no endpoint" when url is ''). */
-    requeue(delivery: Pick<DeliveryRecord, 'id' | 'order_id'>, url: string, now: number): void {
+    requeue(deliveryId: string, url: string, now: number): DeliveryState {
       const state: DeliveryState = url === '' ? 'no_endpoint' : 'pending';
-      statements.requeue.run({ id: delivery.id, url, state, next_attempt_at: url === '' ? null : now, updated_at: now });
-      if (delivery.order_id !== null) {
-        statements.insertOrderEvent.run(delivery.order_id, now, 'callback_redeliver', JSON.stringify({ delivery_id: delivery.id, state }));
-      }
+      statements.requeue.run({ id: deliveryId, url, state, next_attempt_at: url === '' ? null : now, updated_at: now });
+      return state;
     },
     list: (filter: DeliveryFilter = {}) =>
       statements.list.all({ client_id: filter.client_id ?? null, order_id: filter.order_id ?? null, state: filter.state ?? null, limit: filter.limit ?? 500 }),

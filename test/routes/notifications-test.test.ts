@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { CallbackBodySchema } from '../../src/schemas/notifications.js';
 import { TEST_EVENTS, TEST_NOTIFICATION_TYPES } from '../../src/schemas/notifications-test.js';
 import { API, DEMO, MAPLE, bearer, buildTestApp, getToken } from '../helpers/app.js';
 import { adminCallbacks, fixturesWithCallbacks, postTestNotification } from '../helpers/callbacks.js';
@@ -17,6 +18,8 @@ test('every event × notification_type reaches the receiver with the body the en
       assert.equal(response.statusCode, 200, response.body);
       assert.match(String(response.headers['content-type']), /^application\/json/);
       const body = response.json();
+      assert.ok(CallbackBodySchema.safeParse(body).success, `the C8 callback shape: ${response.body}`);
+      assert.equal(body.transaction_id, null, 'no order behind a synthetic notification');
       assert.equal(body.event, event);
       assert.equal(body.notificationType, type);
       assert.equal(body.client_id, DEMO.clientId);

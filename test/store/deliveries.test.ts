@@ -47,13 +47,13 @@ test('due deliveries are found per merchant, against that merchant\'s time, olde
   assert.equal(store.deliveries.byId('none')?.state, 'no_endpoint');
 });
 
-test('an attempt is logged, applies its outcome, and lands on the order\'s timeline', (t) => {
+test('an attempt is logged and applies its outcome; a requeue starts a new round', (t) => {
   const store = memoryStore(t);
   const orderId = insertOrder(store);
   store.deliveries.enqueue(delivery('d1', { order_id: orderId }));
   store.transaction(() =>
     store.deliveries.recordAttempt(
-      { id: 'd1', order_id: orderId },
+      'd1',
       { delivery_id: 'd1', at: 1000, status: 500, latency_ms: 3, error: null, response_excerpt: 'no' },
       { state: 'pending', attempts: 1, next_attempt_at: 2000, updated_at: 1003 },
     ),
@@ -61,18 +61,17 @@ test('an attempt is logged, applies its outcome, and lands on the order\'s timel
   const record = store.deliveries.byId('d1');
   assert.equal(record?.attempts, 1);
   assert.equal(record?.next_attempt_at, 2000);
-  assert.deepEqual(store.deliveries.attemptsOf('d1').map((a) => [a.at, a.status, a.response_excerpt]), [[1000, 500, 'no']]);
-  const events = store.db.prepare('SELECT at, type, data FROM order_events WHERE order_id = ?').all(orderId) as Array<{ at: number; type: string; data: string }>;
-  assert.deepEqual(events.map((e) => [e.at, e.type]), [[1000, 'callback_attempt']]);
-  assert.deepEqual(JSON.parse(events[0]?.data ?? '{}'), { delivery_id: 'd1', attempt: 1, status: 500, latency_ms: 3, error: null, state: 'pending', next_attempt_at: 2000 });
+  assert.equal(record?.updated_at, 1003);
+  assert.deepEqual(store.deliveries.attemptsOf('d1').map((a) => [a.at, a.status, a.latency_ms, a.response_excerpt]), [[1000, 500, 3, 'no']]);
 
-  store.deliveries.requeue({ id: 'd1', order_id: orderId }, 'http://127.0.0.1:9/new', 9000);
+  assert.equal(store.deliveries.requeue('d1', 'http://127.0.0.1:9/new', 9000), 'pending');
   assert.deepEqual(
     (({ state, attempts, next_attempt_at, url }) => ({ state, attempts, next_attempt_at, url }))(store.deliveries.byId('d1')!),
     { state: 'pending', attempts: 0, next_attempt_at: 9000, url: 'http://127.0.0.1:9/new' },
   );
-  store.deliveries.requeue({ id: 'd1', order_id: orderId }, '', 9500);
-  assert.equal(store.deliveries.byId('d1')?.state, 'no_endpoint');
+  assert.equal(store.deliveries.requeue('d1', '', 9500), 'no_endpoint');
+  assert.equal(store.deliveries.byId('d1')?.next_attempt_at, null);
+  assert.equal(store.deliveries.attemptsOf('d1').length, 1, 'the log keeps every round');
   assert.equal(store.deliveries.byOrder(orderId).length, 1);
 });
 

@@ -31,7 +31,7 @@ export function deliveryView(delivery: DeliveryRecord, attempts: readonly Attemp
 export type DeliveryView = ReturnType<typeof deliveryView>;
 
 /** `GET /__admin/callbacks` and `POST /__admin/callbacks/{id}/redeliver` (contract C6). */
-export function createCallbackAdmin(deps: { store: Store; clock: Clock; kick: () => void }) {
+export function createCallbackAdmin(deps: { store: Store; clock: Clock; publicUrl: () => string; kick: () => void }) {
   const { store, clock } = deps;
   const view = (delivery: DeliveryRecord) => deliveryView(delivery, store.deliveries.attemptsOf(delivery.id));
 
@@ -45,8 +45,11 @@ export function createCallbackAdmin(deps: { store: Store; clock: Clock; kick: ()
       const updated = store.transaction(() => {
         const delivery = store.deliveries.byId(id);
         if (!delivery) throw notFound(ERR.unknownDelivery);
-        const url = store.merchants.get(delivery.client_id)?.callback_url ?? delivery.url;
-        store.deliveries.requeue(delivery, url, clock.now(delivery.client_id));
+        const configured = store.merchants.get(delivery.client_id)?.callback_url;
+        const url = configured === undefined ? delivery.url : configured.replace('{PUBLIC_URL}', deps.publicUrl());
+        const now = clock.now(delivery.client_id);
+        const state = store.deliveries.requeue(delivery.id, url, now);
+        if (delivery.order_id !== null) store.orders.addEvent(delivery.order_id, now, 'callback.redelivered', { delivery_id: id, url, state });
         return store.deliveries.byId(id) as DeliveryRecord;
       });
       deps.kick();

@@ -8,7 +8,7 @@ export function createCallbackServices(deps: Pick<AppDeps, 'store' | 'clock' | '
   const worker = createCallbackWorker({ store: deps.store, clock: deps.clock, config: deps.config, log: deps.logger, publicUrl: deps.publicUrl });
   return {
     worker,
-    admin: createCallbackAdmin({ store: deps.store, clock: deps.clock, kick: worker.kick }),
+    admin: createCallbackAdmin({ store: deps.store, clock: deps.clock, publicUrl: deps.publicUrl, kick: worker.kick }),
     testNotifications: createTestNotifications(deps),
   };
 }

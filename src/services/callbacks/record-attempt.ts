@@ -21,11 +21,13 @@ export function recordAttempt(store: Store, policy: RetryPolicy, delivery: Deliv
     if (!current || current.state !== 'pending') return 'gone';
     // Counted from the current row: a redelivery during the attempt restarts the round.
     const outcome = outcomeOf(result.status, current.attempts + 1, times.endedAt, policy);
-    store.deliveries.recordAttempt(
-      current,
-      { delivery_id: current.id, at: times.startedAt, status: result.status, latency_ms: result.latencyMs, error: result.error, response_excerpt: result.excerpt },
-      outcome,
-    );
+    const logged = { status: result.status, latency_ms: result.latencyMs, error: result.error };
+    store.deliveries.recordAttempt(current.id, { delivery_id: current.id, at: times.startedAt, ...logged, response_excerpt: result.excerpt }, outcome);
+    // The order's timeline (contract C6) shows every attempt.
+    if (current.order_id !== null) {
+      const { state, attempts: attempt, next_attempt_at } = outcome;
+      store.orders.addEvent(current.order_id, times.startedAt, 'callback.attempt', { delivery_id: current.id, attempt, ...logged, state, next_attempt_at });
+    }
     return outcome.state;
   });
 }
