@@ -37,6 +37,7 @@ function oneOf<const T extends readonly string[]>(values: T) {
   const list = values.join(', ');
   return z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : `must be one of ${list}`) })
+    .meta({ description: `One of ${list}, in any letter case (the key, too, may be written in any case).`, examples: [values[0]] })
     .trim()
     .transform((value, ctx) => {
       const match = values.find((v) => v.toLowerCase() === value.toLowerCase());
