@@ -13,7 +13,7 @@ export interface Received {
 const WAIT_LIMIT_MS = 20_000;
 
 /** What the receiver does with its n-th request (0-based): answer with a status, or hang until released. */
-export type Reply = { status: number; body?: string } | 'hang';
+export type Reply = { status: number; body?: string; headers?: Record<string, string> } | 'hang';
 
 export interface Receiver {
   url: string;
@@ -53,9 +53,10 @@ export async function startReceiver(
         waiter.resolve();
       }
       const reply = override ?? replies[index] ?? { status: 200, body: 'ok' };
-      const answer = (status: number, body = '') => response.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+      const answer = (status: number, body = '', headers: Record<string, string> = {}) =>
+        response.writeHead(status, { 'content-type': 'text/plain', ...headers }).end(body);
       if (reply === 'hang') hangs.push(() => answer(200, 'released'));
-      else answer(reply.status, reply.body);
+      else answer(reply.status, reply.body, reply.headers);
     });
   });
   server.listen(options.port ?? 0, '127.0.0.1');

@@ -280,3 +280,16 @@ test('closing cuts off an attempt that outlasts the flush deadline and logs it a
   assert.equal(ready.statusCode, 503);
   assert.equal(ready.json().checks.worker, false);
 });
+
+test('a redirect is not followed: it is a failed attempt like any other non-2xx', async (t) => {
+  const target = await startReceiver(t);
+  const receiver = await startReceiver(t, [{ status: 307, headers: { location: target.url } }]);
+  const { app } = await buildTestApp(t, { fixtures: fixturesWithCallbacks({ [DEMO.clientId]: receiver.url }) });
+  await postTestNotification(app, await getToken(app), PURCHASE_SUCCESS);
+  await receiver.waitFor(1);
+  await app.callbackWorker.settled();
+  const [delivery] = await adminCallbacks(app);
+  assert.equal(delivery?.state, 'pending');
+  assert.equal(delivery?.attempts[0].status, 307);
+  assert.equal(target.received.length, 0);
+});
