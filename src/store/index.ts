@@ -17,9 +17,14 @@ export function createStore(db: Db, checkpointer?: Checkpointer) {
     tokens: createTokenStore(db),
     deliveries: createDeliveryStore(db),
     orders: createOrderStore(db),
-    /** Runs `fn` in one synchronous transaction (no awaiting inside). */
+    /**
+     * Runs `fn` in one synchronous transaction (no awaiting inside). IMMEDIATE takes the write lock
+     * up front, waiting busy_timeout for it: a deferred transaction that reads first and then
+     * writes cannot wait for another connection's write lock (SQLite refuses the read-to-write
+     * upgrade with SQLITE_BUSY at once), which the concurrency test caught as hosted-page 500s.
+     */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
     /** Present on file databases: checkpoints run in a worker thread (see checkpointer.ts). */
     checkpointer,
