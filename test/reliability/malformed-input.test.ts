@@ -27,6 +27,8 @@ const SEEDS: Array<[RegExp, Record<string, unknown>]> = [
   [/\/payment-availability$/, { amount_requested: 400 }],
   [/\/notifications\/test$/, { event: 'Purchase', notification_type: 'Success' }],
   [/\/complete$/, { outcome: 'approved' }],
+  [/^\/hosted\/:token\/apply$/, { fname: 'Tommy', lname: 'Samson', mname: 'A-RR_L', pin: '2222', dob: '1981-06-01', province: 'ON' }],
+  [/^\/hosted\/:token\/buy$/, { plan_id: '4', card: '2374980012897093' }],
 ];
 /** The documented Flexiti endpoints (api-notes §3.0) plus admin health, path parameters written `:`. */
 const DOCUMENTED = [
@@ -87,7 +89,11 @@ async function knownIds(app: FastifyInstance): Promise<Record<string, string>> {
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'x-reference-id': crypto.randomUUID() },
     payload: APPLY,
   });
-  if (init.statusCode === 200) ids.orderId = String(init.json().online_order_id);
+  if (init.statusCode === 200) {
+    ids.orderId = String(init.json().online_order_id);
+    // The hosted page's flow token, so the page's own checks are reached, not only its 404.
+    ids.token = new URL(init.json().redirection_url as string).pathname.split('/')[2] as string;
+  }
   return ids;
 }
 
