@@ -186,6 +186,29 @@ async function lookupScaling(): Promise<{ small: LookupResult; big: LookupResult
   }
 }
 
+/** Node flags that cap V8's heap (see bench/FINDINGS.md); measured against plain `node` below. */
+const HEAP_CAPS = ['--max-old-space-size=64', '--max-semi-space-size=2'];
+
+/** Peak RSS of a fresh server taken through every route once, with and without HEAP_CAPS. */
+async function heapCapComparison(): Promise<{ plainMb: number; cappedMb: number; plainReqPerSec: number; cappedReqPerSec: number }> {
+  const once = async (flags: string[], name: string) => {
+    const server = await spawnServer([...flags, ...serverArgs(join(work, `heap-${name}.sqlite`))], SERVER_ENV);
+    try {
+      const token = await tokenFor(server.url);
+      const orderId = await makeOrder(server.url, token);
+      let served = 0;
+      for (const route of ROUTE_NAMES) served += (await drive(server.url, benchRequest(route, token, orderId), { seconds: ROUND_SECONDS })).reqPerSec;
+      return { peakMb: memoryOf(server.pid)?.peakMb ?? NaN, reqPerSec: served / ROUTE_NAMES.length };
+    } finally {
+      await server.stop();
+    }
+  };
+  log(`peak RSS with and without ${HEAP_CAPS.join(' ')}`);
+  const plain = await once([], 'plain');
+  const capped = await once(HEAP_CAPS, 'capped');
+  return { plainMb: plain.peakMb, cappedMb: capped.peakMb, plainReqPerSec: plain.reqPerSec, cappedReqPerSec: capped.reqPerSec };
+}
+
 async function main(): Promise<void> {
   pinSelf();
   const loadBefore = loadavg();
@@ -207,9 +230,10 @@ async function main(): Promise<void> {
   await mock.stop();
 
   const { small, big } = await lookupScaling();
+  const heapCaps = { flags: HEAP_CAPS.join(' '), ...(await heapCapComparison()) };
   const results: BenchResults = {
     settings: { seconds: SECONDS, rounds: ROUNDS, warmup: WARMUP, soakSeconds: SOAK_SECONDS, soakRate: SOAK_RATE, bigOrders: BIG_ORDERS, smallOrders: SMALL_ORDERS, pinned: pinned() },
-    loadBefore, loadAfter: loadavg(), statuses, routes, cold, coldMedian: median(cold), peakAfterRoutes, peakMb, soak: soaked, small, big,
+    loadBefore, loadAfter: loadavg(), statuses, routes, cold, coldMedian: median(cold), peakAfterRoutes, peakMb, soak: soaked, small, big, heapCaps,
   };
   writeReport(OUT, results);
   log(`wrote ${OUT}`);

@@ -27,6 +27,7 @@ export interface BenchResults {
   soak: { load: LoadResult; firstMb: number; lastMb: number; samples: number };
   small: LookupResult;
   big: LookupResult;
+  heapCaps: { flags: string; plainMb: number; cappedMb: number; plainReqPerSec: number; cappedReqPerSec: number };
 }
 
 export type LookupResult = { result: LoadResult; seedSeconds: number; peakMb: number } | { error: string };
@@ -110,6 +111,7 @@ export function renderReport(r: BenchResults): string {
     '## Cold start and memory',
     `- Cold start, spawn of \`node dist/cli.js\` on a new database file to the first 200 from \`/__admin/health\`: ${r.cold.map((x) => `${fmt(x)} ms`).join(', ')}; median ${fmt(r.coldMedian)} ms.`,
     `- Peak RSS (VmHWM) of the route-benchmark server: ${fmt(r.peakAfterRoutes, 1)} MB after the route runs, ${fmt(r.peakMb, 1)} MB after the soak.`,
+    `- The same fresh server taken through the four routes (${Math.max(1, Math.round(s.seconds / s.rounds))} s each): peak RSS ${fmt(r.heapCaps.plainMb, 1)} MB with plain \`node\`, ${fmt(r.heapCaps.cappedMb, 1)} MB with \`${r.heapCaps.flags}\`, mean ${fmt(r.heapCaps.plainReqPerSec)} against ${fmt(r.heapCaps.cappedReqPerSec)} req/s over the four routes.`,
     `- Soak: ${s.soakSeconds} s of mixed load (token, availability, look-up, init in turn on each connection) at ${s.soakRate} req/s: ${r.soak.load.total} requests, ${r.soak.load.non2xx} non-2xx, ${r.soak.load.errors} errors; RSS ${fmt(r.soak.firstMb, 1)} MB at ${fmt(s.soakSeconds / 3)} s, ${fmt(r.soak.lastMb, 1)} MB at ${fmt(s.soakSeconds)} s (means over 5 s windows).${s.soakSeconds < 180 ? ' **Shortened soak** (BENCH_SOAK_SECONDS): the figure compares the first third with the end, not minute 1 with minute 3.' : ''}`,
     '',
     '## Reproduce',
