@@ -3,11 +3,18 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Fixtures } from './fixtures.js';
 import { registerBodyParsers } from './http/body-parsers.js';
+import { adminTokenHook } from './http/admin-auth.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { registerFaults } from './http/faults.js';
+import { registerJournal } from './http/journal.js';
 import { registerRequestLog } from './http/request-log.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
+import { clockRoutes } from './routes/admin/clock.js';
+import { faultRoutes } from './routes/admin/faults.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
+import { requestRoutes } from './routes/admin/requests.js';
+import { resetRoutes } from './routes/admin/reset.js';
 import { flexitiApi } from './routes/flexiti.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
@@ -39,6 +46,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerBodyParsers(app);
 
   const services = createServices(deps);
+  // App-level hooks run before any scope's: the journal sees every Flexiti request, and an injected
+  // fault wins over reference-id and bearer checks (see src/http/faults.ts for the hook choice).
+  registerJournal(app, services.journal);
+  registerFaults(app, services.faults);
   const readiness: ReadinessCheck[] = [
     { name: 'database', ready: () => deps.store.db.open },
     { name: 'fixtures', ready: () => deps.fixtures.merchants.length > 0 },
@@ -47,7 +58,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services });
   await app.register(
     async (admin) => {
+      // On the whole scope, so admin routes registered here later are protected too (contract C2).
+      if (deps.config.adminToken) admin.addHook('onRequest', adminTokenHook(deps.config.adminToken));
       await admin.register(healthRoutes, { checks: readiness });
+      await admin.register(faultRoutes, { faults: services.faults });
+      await admin.register(clockRoutes, { clock: deps.clock, store: deps.store });
+      await admin.register(requestRoutes, { journal: services.journal });
+      await admin.register(resetRoutes, { reset: services.reset });
     },
     { prefix: '/__admin' },
   );

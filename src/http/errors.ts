@@ -52,6 +52,10 @@ export const ERR = {
   tooLarge: 'The request body is larger than 1 MB.',
   unsupportedMediaType: 'Unsupported Content-Type: send application/json or application/x-www-form-urlencoded.',
   serverError: 'Internal server error',
+  missingAdminToken: 'Missing admin token: send Authorization: Bearer <FLEXITI_MOCK_ADMIN_TOKEN>.',
+  badAdminToken: 'The admin token provided is invalid.',
+  unknownFault: 'No fault with this id.',
+  unknownMerchant: 'No merchant with this client_id.',
 } as const;
 
 export const invalidRequest = (description: string) => new ApiError(400, 'invalid_request', description);

@@ -1,10 +1,16 @@
 import type { AppDeps } from '../app.js';
+import { createFaultService } from './faults.js';
+import { createJournal } from './journal.js';
+import { createResetService } from './reset.js';
 import { createTokenService } from './tokens.js';
 
 /** Builds every service once per app from the injected dependencies. */
 export function createServices(deps: AppDeps) {
   const tokens = createTokenService(deps);
-  return { tokens };
+  const faults = createFaultService(deps);
+  const journal = createJournal({ size: deps.config.journalSize, clock: deps.clock });
+  const reset = createResetService({ ...deps, faults, journal });
+  return { tokens, faults, journal, reset };
 }
 
 export type Services = ReturnType<typeof createServices>;
