@@ -40,6 +40,8 @@ export function isFlexitiPath(url: string): boolean {
   return url === FLEXITI_PREFIX || url.startsWith(`${FLEXITI_PREFIX}/`) || url.startsWith(`${FLEXITI_PREFIX}?`);
 }
 
+const CLIENT_IN_PATH = /\/client-id\/([^/]+)/;
+
 /** The request path without its query string. */
 export const pathOf = (request: FastifyRequest) => request.url.split('?')[0] as string;
 
@@ -50,7 +52,16 @@ export const pathOf = (request: FastifyRequest) => request.url.split('?')[0] as 
 export function clientIdOf(request: FastifyRequest): string | undefined {
   const params = request.params as { clientId?: unknown } | undefined;
   if (typeof params?.clientId === 'string') return params.clientId;
-  if (operationOf(request.method, request.routeOptions.url) !== 'token') return undefined;
+  if (operationOf(request.method, request.routeOptions.url) !== 'token') {
+    // An unmatched path (a 404) still names its merchant; the journal and faults want it.
+    const inPath = pathOf(request).match(CLIENT_IN_PATH)?.[1];
+    if (!inPath) return undefined;
+    try {
+      return decodeURIComponent(inPath);
+    } catch {
+      return inPath;
+    }
+  }
   const body = request.body as { client_id?: unknown } | undefined;
   if (body && typeof body === 'object' && typeof body.client_id === 'string' && body.client_id !== '') return body.client_id;
   return basicCredentials(request.headers.authorization)?.clientId || undefined;

@@ -74,4 +74,4 @@ export const JournalQuery = z
   .strict();
 
 /** The body is optional: an empty POST resets everything. */
-export const ResetSchema = z.object({ client_id: ClientId.optional() }).strict().optional();
+export const ResetSchema = z.object({ client_id: ClientId.optional() }).strict().nullish();
