@@ -10,7 +10,9 @@ import { registerJournal } from './http/journal.js';
 import { registerRequestLog } from './http/request-log.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
+import { createDashboard } from './dashboard/render.js';
 import { clockRoutes } from './routes/admin/clock.js';
+import { dashboardRoutes } from './routes/admin/dashboard.js';
 import { faultRoutes } from './routes/admin/faults.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
 import { requestRoutes } from './routes/admin/requests.js';
@@ -65,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(clockRoutes, { clock: deps.clock, store: deps.store });
       await admin.register(requestRoutes, { journal: services.journal });
       await admin.register(resetRoutes, { reset: services.reset });
+      await admin.register(dashboardRoutes, { dashboard: createDashboard({ ...deps, journal: services.journal }) });
     },
     { prefix: '/__admin' },
   );

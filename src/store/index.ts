@@ -1,4 +1,5 @@
 import { createCustomerStore } from './customers.js';
+import { createDashboardStore } from './dashboard.js';
 import { createDeliveryStore } from './deliveries.js';
 import { createMerchantStore } from './merchants.js';
 import { migrate } from './migrations/index.js';
@@ -16,6 +17,7 @@ export function createStore(db: Db) {
     tokens: createTokenStore(db),
     deliveries: createDeliveryStore(db),
     reset: createResetStore(db),
+    dashboard: createDashboardStore(db),
     /** Runs `fn` in one synchronous transaction (no awaiting inside). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

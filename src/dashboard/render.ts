@@ -1,0 +1,40 @@
+import { Eta } from 'eta';
+import type { Clock } from '../clock.js';
+import { formatAmount } from '../money.js';
+import type { Journal } from '../services/journal.js';
+import type { Store } from '../store/index.js';
+import { DASHBOARD_TEMPLATE } from './template.js';
+
+/** Rows shown per section: enough to debug a CI run, small enough to render instantly. */
+export const DASHBOARD_ROWS = 50;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Renders `GET /__admin/` from the store and the journal on every request (reload = refresh). */
+export function createDashboard({ store, clock, journal }: { store: Store; clock: Clock; journal: Journal }) {
+  const eta = new Eta({ autoEscape: true, autoTrim: false, cache: true });
+  eta.loadTemplate('@dashboard', DASHBOARD_TEMPLATE);
+
+  function model(clientId?: string) {
+    const orders = store.dashboard.recentOrders(DASHBOARD_ROWS, clientId).map((order) => ({
+      ...order,
+      amount: formatAmount(order.amount_cents),
+      timeline: store.dashboard.timeline(order.id).map((event) => ({ ...event, at: iso(event.at) })),
+    }));
+    const deliveries = store.dashboard.recentDeliveries(DASHBOARD_ROWS, clientId).map((delivery) => ({
+      ...delivery,
+      created_at: iso(delivery.created_at),
+      next_attempt_at: delivery.state === 'pending' ? iso(delivery.next_attempt_at) : null,
+      attempts: store.dashboard.attempts(delivery.id).map((attempt) => ({ ...attempt, at: iso(attempt.at) })),
+    }));
+    const requests = journal.list({ client_id: clientId, limit: DASHBOARD_ROWS });
+    return { now: iso(clock.now(clientId)), clientId, orders, deliveries, requests };
+  }
+
+  return {
+    model,
+    render: (clientId?: string) => eta.render('@dashboard', model(clientId)),
+  };
+}
+
+export type Dashboard = ReturnType<typeof createDashboard>;
