@@ -31,8 +31,9 @@ declare module 'fastify' {
   }
 }
 
-async function apply(action: FaultAction, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-  if (action.delay_ms) await sleep(action.delay_ms);
+async function apply(action: FaultAction, request: FastifyRequest, reply: FastifyReply, closing: AbortSignal): Promise<FastifyReply | undefined> {
+  // A delay ends early when the server is shutting down, so graceful close stays within C1's 10 s.
+  if (action.delay_ms) await sleep(action.delay_ms, undefined, { signal: closing }).catch(() => undefined);
   if (action.reset_connection) {
     // A TCP RST, as a dropped load balancer connection looks to the client (C7).
     reply.hijack();
@@ -58,6 +59,8 @@ async function apply(action: FaultAction, request: FastifyRequest, reply: Fastif
  * except the x-reference-id check.
  */
 export function registerFaults(app: FastifyInstance, faults: FaultService): void {
+  const closing = new AbortController();
+  app.addHook('preClose', async () => closing.abort());
   const check = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.faultChecked || !isFlexitiPath(request.url)) return undefined;
     const operation = operationOf(request.method, request.routeOptions.url);
@@ -65,7 +68,7 @@ export function registerFaults(app: FastifyInstance, faults: FaultService): void
     const hit = faults.take({ method: request.method, path: pathOf(request), operation, clientId: clientIdOf(request) });
     if (!hit) return undefined;
     if (request.journal) request.journal.fault = hit.id;
-    return apply(hit.action, request, reply);
+    return apply(hit.action, request, reply, closing.signal);
   };
   app.addHook('onRequest', async (request, reply) => {
     if (operationOf(request.method, request.routeOptions.url) === 'token') return undefined;

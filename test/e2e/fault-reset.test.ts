@@ -35,3 +35,14 @@ test('reset_connection: the client sees its connection reset, and the next reque
   const journal = (await app.inject({ url: '/__admin/requests' })).json().requests;
   assert.deepEqual(journal.map((e: { status: number | null; fault: string | null }) => [e.status, e.fault]), [[200, null], [null, created.json().id]]);
 });
+
+test('closing the server cuts an injected delay short, so graceful shutdown is not held up', { timeout: 20_000 }, async (t) => {
+  const { app } = await buildTestApp(t);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  await app.inject({ method: 'POST', url: '/__admin/faults', payload: { match: { operation: 'token' }, action: { delay_ms: 60_000 } } });
+  const pending = postToken(port);
+  while ((await app.inject({ url: '/__admin/faults' })).json().faults.length > 0) await new Promise((r) => setTimeout(r, 2));
+  await app.close();
+  assert.equal(await pending, 200, 'the delayed request still gets its normal answer');
+});
