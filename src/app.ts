@@ -15,8 +15,11 @@ import { clockRoutes } from './routes/admin/clock.js';
 import { dashboardRoutes } from './routes/admin/dashboard.js';
 import { faultRoutes } from './routes/admin/faults.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
+import { outcomeRoutes } from './routes/admin/outcomes.js';
 import { requestRoutes } from './routes/admin/requests.js';
 import { resetRoutes } from './routes/admin/reset.js';
+import { merchantAdminRoutes } from './routes/admin/merchants.js';
+import { adminOrderRoutes } from './routes/admin/orders.js';
 import { flexitiApi } from './routes/flexiti.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
@@ -57,7 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'fixtures', ready: () => deps.fixtures.merchants.length > 0 },
   ];
 
-  await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services });
+  await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services, publicUrl: deps.publicUrl });
   await app.register(
     async (admin) => {
       // On the whole scope, so admin routes registered here later are protected too (contract C2).
@@ -67,7 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(clockRoutes, { clock: deps.clock, store: deps.store });
       await admin.register(requestRoutes, { journal: services.journal });
       await admin.register(resetRoutes, { reset: services.reset });
+      await admin.register(outcomeRoutes, { fixtures: deps.fixtures });
       await admin.register(dashboardRoutes, { dashboard: createDashboard({ ...deps, journal: services.journal }) });
+      await admin.register(merchantAdminRoutes, { merchants: services.merchants });
+      await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
     },
     { prefix: '/__admin' },
   );

@@ -2,6 +2,9 @@ import type { AppDeps } from '../app.js';
 import { createFaultService } from './faults.js';
 import { createJournal } from './journal.js';
 import { createResetService } from './reset.js';
+import { createMerchantService } from './merchants.js';
+import { createPlanService } from './merchant-plans.js';
+import { createOrderService } from './orders/index.js';
 import { createTokenService } from './tokens.js';
 
 /** Builds every service once per app from the injected dependencies. */
@@ -10,7 +13,10 @@ export function createServices(deps: AppDeps) {
   const faults = createFaultService(deps);
   const journal = createJournal({ size: deps.config.journalSize, clock: deps.clock });
   const reset = createResetService({ ...deps, faults, journal });
-  return { tokens, faults, journal, reset };
+  const plans = createPlanService(deps);
+  const merchants = createMerchantService(deps);
+  const orders = createOrderService(deps);
+  return { tokens, faults, journal, reset, plans, merchants, orders };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -5,6 +5,7 @@ import { createMerchantStore } from './merchants.js';
 import { migrate } from './migrations/index.js';
 import { openDatabase, type Db } from './open.js';
 import { createResetStore } from './reset.js';
+import { createOrderStore } from './orders.js';
 import { createTokenStore } from './tokens.js';
 
 /** The store: the database plus one module of prepared statements per table. SQL lives only here. */
@@ -18,6 +19,7 @@ export function createStore(db: Db) {
     deliveries: createDeliveryStore(db),
     reset: createResetStore(db),
     dashboard: createDashboardStore(db),
+    orders: createOrderStore(db),
     /** Runs `fn` in one synchronous transaction (no awaiting inside). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
-import { DEMO, MAPLE, buildTestApp, tokenRequest, type MerchantCredentials } from '../helpers/app.js';
+import { API, DEMO, MAPLE, bearer, buildTestApp, tokenRequest, type MerchantCredentials } from '../helpers/app.js';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
 const START = '2026-01-15T12:00:00.000Z';
@@ -13,6 +13,8 @@ async function tokens(app: App, merchant: MerchantCredentials) {
   return response.json() as { access_token: string; refresh_token: string };
 }
 /** A refresh only works while its access token is unexpired (api-notes §2.3): a public probe of expiry. */
+const availability = (app: App, clientId: string, accessToken: string) =>
+  app.inject({ method: 'POST', url: `${API}/online/client-id/${clientId}/merchants/payment-availability`, headers: bearer(accessToken), payload: { amount_requested: 400 } });
 const refresh = (app: App, refreshToken: string) => tokenRequest(app, { grant_type: 'refresh_token', refresh_token: refreshToken });
 
 test('GET /__admin/clock shows the mock time, globally and for one merchant', async (t) => {
@@ -34,6 +36,11 @@ test('advancing one merchant\'s clock by 1201 s expires that merchant\'s tokens 
   assert.equal(moved.json().now, '2026-01-15T12:20:01.000Z');
   assert.deepEqual(moved.json().client_offsets_seconds, { [DEMO.clientId]: 1201 });
   assert.equal((await app.inject({ url: '/__admin/clock' })).json().now, START, 'the global clock did not move');
+
+  const expired = await availability(app, DEMO.clientId, demo.access_token);
+  assert.equal(expired.statusCode, 401);
+  assert.deepEqual(expired.json(), { code: 401, error: 'invalid_token', error_description: ERR.expiredToken });
+  assert.equal((await availability(app, MAPLE.clientId, maple.access_token)).statusCode, 200);
 
   const demoRefresh = await refresh(app, demo.refresh_token);
   assert.equal(demoRefresh.statusCode, 400);

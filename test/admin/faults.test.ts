@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MALFORMED_JSON, defaultFaultBody } from '../../src/http/faults.js';
 import { MAX_DELAY_MS, MAX_FAULTS } from '../../src/schemas/admin.js';
-import { DEMO, MAPLE, buildTestApp, tokenRequest } from '../helpers/app.js';
+import { API, DEMO, MAPLE, bearer, buildTestApp, getToken, tokenRequest } from '../helpers/app.js';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
 
@@ -10,7 +10,37 @@ const addFault = (app: App, body: unknown) => app.inject({ method: 'POST', url: 
 const demoToken = (app: App) => tokenRequest(app, { client_id: DEMO.clientId, client_secret: DEMO.clientSecret });
 const mapleToken = (app: App) => tokenRequest(app, { client_id: MAPLE.clientId, client_secret: MAPLE.clientSecret });
 
-test('a times: 2 fault on one merchant: its next two calls get the fault, the third is normal, the other merchant never', async (t) => {
+const availability = (app: App, clientId: string, token: string) =>
+  app.inject({ method: 'POST', url: `${API}/online/client-id/${clientId}/merchants/payment-availability`, headers: bearer(token), payload: { amount_requested: 400 } });
+
+test('a times: 2 fault on payment-availability for one merchant: its next two calls get it, the third is normal, the other merchant never', async (t) => {
+  const { app } = await buildTestApp(t);
+  const demo = await getToken(app, DEMO);
+  const maple = await getToken(app, MAPLE);
+  const created = await addFault(app, { match: { operation: 'payment-availability', client_id: DEMO.clientId }, times: 2, action: { status: 503 } });
+  assert.equal(created.statusCode, 201, created.body);
+  const normal = { enable_payment_gateway: true };
+  for (let i = 0; i < 2; i++) {
+    assert.deepEqual((await availability(app, MAPLE.clientId, maple)).json(), normal, 'the other merchant is never affected');
+    const faulted = await availability(app, DEMO.clientId, demo);
+    assert.equal(faulted.statusCode, 503);
+    assert.deepEqual(faulted.json(), { code: 503, error: 'service_unavailable', error_description: 'Injected fault (flexiti-mock): HTTP 503 service_unavailable' });
+  }
+  const third = await availability(app, DEMO.clientId, demo);
+  assert.equal(third.statusCode, 200);
+  assert.deepEqual(third.json(), normal);
+  assert.deepEqual((await availability(app, MAPLE.clientId, maple)).json(), normal);
+  assert.equal((await tokenRequest(app, { client_id: DEMO.clientId, client_secret: DEMO.clientSecret })).statusCode, 200, 'other operations are not affected');
+});
+
+test('an injected fault wins over authentication, as a real outage would', async (t) => {
+  const { app } = await buildTestApp(t);
+  await addFault(app, { match: { operation: 'payment-availability' }, action: { status: 502 } });
+  const response = await availability(app, DEMO.clientId, 'f'.repeat(40));
+  assert.equal(response.statusCode, 502);
+});
+
+test('a times: 2 fault on the token call of one merchant: next two calls faulted, the third normal, the other merchant never', async (t) => {
   const { app } = await buildTestApp(t);
   const created = await addFault(app, { match: { operation: 'token', client_id: DEMO.clientId }, times: 2, action: { status: 503 } });
   assert.equal(created.statusCode, 201, created.body);

@@ -85,7 +85,8 @@ test('an entry records method, path, query, headers, body, status, client, refer
 
 test('bodies over the size bound are stored cut, with a marker', async (t) => {
   const { app } = await buildTestApp(t);
-  await app.inject({ method: 'POST', url: `${API}/online/client-id/${DEMO.clientId}/systems/learn-more`, payload: { filler: 'y'.repeat(MAX_JOURNAL_BODY * 2) } });
+  const token = (await tokenRequest(app, { client_id: DEMO.clientId, client_secret: DEMO.clientSecret })).json().access_token;
+  await app.inject({ method: 'POST', url: `${API}/online/client-id/${DEMO.clientId}/systems/learn-more`, headers: bearer(token), payload: { fname: 'y'.repeat(MAX_JOURNAL_BODY * 2) } });
   const [entry] = (await app.inject({ url: '/__admin/requests' })).json().requests;
   assert.equal(typeof entry.request_body, 'string');
   assert.ok(entry.request_body.length < MAX_JOURNAL_BODY + 100);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toCustomerRecord } from '../../src/store/customers.js';
-import { DEMO, MAPLE, buildTestApp, tokenRequest, type MerchantCredentials } from '../helpers/app.js';
+import { DEMO, MAPLE, buildTestApp, getToken, tokenRequest, type MerchantCredentials } from '../helpers/app.js';
+import { SEED, completeOrder, createOrder, lookup } from '../helpers/orders.js';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
 
@@ -11,6 +12,40 @@ async function refreshToken(app: App, merchant: MerchantCredentials): Promise<st
 }
 const refreshWorks = async (app: App, token: string) => (await tokenRequest(app, { grant_type: 'refresh_token', refresh_token: token })).statusCode === 200;
 const faultIds = async (app: App) => (await app.inject({ url: '/__admin/faults' })).json().faults.map((f: { match: { client_id?: string } }) => f.match.client_id ?? '*');
+
+test('reset of one merchant leaves the other merchant\'s orders readable, and removes its own orders and callbacks', async (t) => {
+  const { app, store } = await buildTestApp(t);
+  const demoToken = await getToken(app, DEMO);
+  const mapleToken = await getToken(app, MAPLE);
+  const demoOrder = await createOrder(app, demoToken, SEED.buy);
+  const mapleOrder = await createOrder(app, mapleToken, { ...SEED.apply, amount_requested: 400 }, { merchant: MAPLE });
+  assert.equal((await completeOrder(app, demoOrder, { outcome: 'approved' })).statusCode, 200);
+  assert.equal((await completeOrder(app, mapleOrder, { outcome: 'approved' })).statusCode, 200);
+  assert.ok(store.deliveries.byOrder(demoOrder).length > 0, 'the demo order has a callback to remove');
+
+  assert.equal((await reset(app, { client_id: DEMO.clientId })).statusCode, 200);
+  const maple = await lookup(app, mapleToken, `order-id/${mapleOrder}`, MAPLE);
+  assert.equal(maple.statusCode, 200);
+  assert.equal(maple.json().transaction_id, mapleOrder);
+  assert.equal((await app.inject({ url: `/__admin/orders/${mapleOrder}` })).statusCode, 200);
+  assert.ok(store.deliveries.byOrder(mapleOrder).length > 0, 'the other merchant keeps its callbacks');
+
+  const freshDemo = await getToken(app, DEMO);
+  assert.equal((await lookup(app, freshDemo, `order-id/${demoOrder}`)).statusCode, 404);
+  assert.deepEqual(store.deliveries.byOrder(demoOrder), []);
+  assert.deepEqual((await app.inject({ url: `/__admin/orders?client_id=${DEMO.clientId}` })).json().orders, []);
+});
+
+test('reset of everything removes every order, and order ids start again at 131000', async (t) => {
+  const { app } = await buildTestApp(t);
+  const token = await getToken(app, DEMO);
+  await createOrder(app, token, SEED.buy);
+  const second = await createOrder(app, token, SEED.buy);
+  assert.equal(second, 131001);
+  await reset(app);
+  assert.deepEqual((await app.inject({ url: '/__admin/orders' })).json().orders, []);
+  assert.equal(await createOrder(app, await getToken(app, DEMO), SEED.buy), 131000);
+});
 
 test('reset of one merchant: its tokens, faults and clock offset go; the other merchant keeps all of its own', async (t) => {
   const { app } = await buildTestApp(t);
