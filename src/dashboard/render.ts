@@ -1,6 +1,7 @@
 import { Eta } from 'eta';
 import type { Clock } from '../clock.js';
 import { formatAmount } from '../money.js';
+import { redactText } from '../http/redact.js';
 import type { Journal } from '../services/journal.js';
 import type { Store } from '../store/index.js';
 import { DASHBOARD_TEMPLATE } from './template.js';
@@ -19,7 +20,8 @@ export function createDashboard({ store, clock, journal }: { store: Store; clock
     const orders = store.dashboard.recentOrders(DASHBOARD_ROWS, clientId).map((order) => ({
       ...order,
       amount: formatAmount(order.amount_cents),
-      timeline: store.dashboard.timeline(order.id).map((event) => ({ ...event, at: iso(event.at) })),
+      // Event data is free-form JSON from other services: redacted like the journal before display.
+      timeline: store.dashboard.timeline(order.id).map((event) => ({ ...event, at: iso(event.at), data: event.data === null ? null : redactText(event.data) })),
     }));
     const deliveries = store.dashboard.recentDeliveries(DASHBOARD_ROWS, clientId).map((delivery) => ({
       ...delivery,

@@ -16,7 +16,7 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #dde1e
 th { background: #f3f5f8; }
 .muted { color: #667085; } .pill { padding: 0 .4rem; border-radius: .6rem; background: #eef1f6; }
 ol, ul { margin: 0; padding-left: 1.1rem; }
-code { font-size: 12px; }
+code { font-size: 12px; overflow-wrap: anywhere; }
 </style>
 </head>
 <body>
