@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { SEED, completeOrder, createOrder } from '../helpers/orders.js';
 import { API, DEMO, MAPLE, bearer, buildTestApp, tokenRequest, type MerchantCredentials } from '../helpers/app.js';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>['app'];
@@ -97,4 +98,18 @@ test('an unknown merchant → 404 on read and change', async (t) => {
   const response = await clockPost(app, { advance_seconds: 1, client_id: 'nobody' });
   assert.equal(response.statusCode, 404);
   assert.equal(response.json().error_description, ERR.unknownMerchant);
+});
+
+test('pending decisions follow the admin clock of their merchant only', async (t) => {
+  const { app } = await buildTestApp(t);
+  const demo = (await tokens(app, DEMO)).access_token;
+  const maple = (await tokens(app, MAPLE)).access_token;
+  const demoOrder = await createOrder(app, demo, { ...SEED.apply, mname: 'P-REVIEW_MISC' });
+  const mapleOrder = await createOrder(app, maple, { ...SEED.apply, mname: 'P-REVIEW_MISC', amount_requested: 400 }, { merchant: MAPLE });
+  for (const id of [demoOrder, mapleOrder]) await completeOrder(app, id, { outcome: 'pending', response_key: 'P-REVIEW_MISC' });
+
+  await clockPost(app, { advance_seconds: 3600, client_id: DEMO.clientId });
+  const status = async (id: number) => (await app.inject({ url: `/__admin/orders/${id}` })).json().status;
+  assert.equal(await status(demoOrder), 'SUCCESS');
+  assert.equal(await status(mapleOrder), 'PENDING');
 });

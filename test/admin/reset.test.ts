@@ -103,3 +103,15 @@ for (const [name, payload, field] of [['an empty client_id', { client_id: '' }, 
     assert.ok(response.json().error_description.includes(`${field}:`), response.json().error_description);
   });
 }
+
+test('reset of everything removes merchants created through the admin API and restores edited fixture merchants', async (t) => {
+  const { app, fixtures } = await buildTestApp(t);
+  const demo = fixtures.merchants.find((m) => m.client_id === DEMO.clientId)!;
+  const created = await app.inject({ method: 'PUT', url: '/__admin/merchants/acme-test', payload: { ...demo, client_id: 'acme-test', name: 'Acme' } });
+  assert.ok(created.statusCode < 300, created.body);
+  const edited = await app.inject({ method: 'PUT', url: `/__admin/merchants/${DEMO.clientId}`, payload: { ...demo, name: 'Edited' } });
+  assert.ok(edited.statusCode < 300, edited.body);
+  await reset(app, {});
+  assert.equal((await app.inject({ url: '/__admin/merchants/acme-test' })).statusCode, 404);
+  assert.equal((await app.inject({ url: `/__admin/merchants/${DEMO.clientId}` })).json().name, demo.name);
+});
