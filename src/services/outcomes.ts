@@ -1,8 +1,8 @@
 import type { Fixtures } from '../fixtures.js';
+import { APPLY_PIN } from '../hosted/forms.js';
 import { CREDIT_LIMITS, DECISIONS, DEFAULT_CREDIT_LIMIT, TIMEOUT_ACCOUNT_NUMBER } from './decisions.js';
 
-/** The apply step's PIN in Flexiti's training environment (api-notes §7). */
-export const APPLY_PIN = '2222';
+export { APPLY_PIN };
 /** The documented card whose authorization is rejected as not found (api-notes §7); never a fixture. */
 export const NOT_FOUND_CARD = '2374980012873425';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { hostedOrder } from '../helpers/hosted.js';
 import { SEED, completeOrder, createOrder } from '../helpers/orders.js';
 import { API, DEMO, MAPLE, bearer, buildTestApp, tokenRequest, type MerchantCredentials } from '../helpers/app.js';
 
@@ -112,4 +113,15 @@ test('pending decisions follow the admin clock of their merchant only', async (t
   const status = async (id: number) => (await app.inject({ url: `/__admin/orders/${id}` })).json().status;
   assert.equal(await status(demoOrder), 'SUCCESS');
   assert.equal(await status(mapleOrder), 'PENDING');
+});
+
+test('hosted sessions follow the admin clock: 24 h on one merchant\'s clock expires its hosted page', async (t) => {
+  const { app } = await buildTestApp(t);
+  const order = await hostedOrder(app, SEED.apply);
+  await clockPost(app, { advance_seconds: 24 * 3600 - 1, client_id: DEMO.clientId });
+  assert.equal((await app.inject({ url: order.path })).statusCode, 200);
+  await clockPost(app, { advance_seconds: 24 * 3600, client_id: MAPLE.clientId });
+  assert.equal((await app.inject({ url: order.path })).statusCode, 200, 'another merchant\'s clock does not matter');
+  await clockPost(app, { advance_seconds: 1, client_id: DEMO.clientId });
+  assert.equal((await app.inject({ url: order.path })).statusCode, 410);
 });
