@@ -17,17 +17,31 @@ export function createDashboard({ store, clock, journal }: { store: Store; clock
   eta.loadTemplate('@dashboard', DASHBOARD_TEMPLATE);
 
   function model(clientId?: string) {
-    const orders = store.dashboard.recentOrders(DASHBOARD_ROWS, clientId).map((order) => ({
-      ...order,
+    const orders = store.orders.list({ clientId, limit: DASHBOARD_ROWS }).map((order) => ({
+      id: order.id,
+      client_id: order.client_id,
+      kind: order.kind,
+      api_version: order.api_version,
+      flow: order.flow,
+      status: order.status,
+      apply_status: order.apply_status,
+      purchase_status: order.purchase_status,
+      merchant_order_id: order.merchant_order_id,
       amount: formatAmount(order.amount_cents),
       // Event data is free-form JSON from other services: redacted like the journal before display.
-      timeline: store.dashboard.timeline(order.id).map((event) => ({ ...event, at: iso(event.at), data: event.data === null ? null : redactText(event.data) })),
+      timeline: store.orders.events(order.id).map((event) => ({ type: event.type, at: iso(event.at), data: event.data === null ? null : redactText(event.data) })),
     }));
-    const deliveries = store.dashboard.recentDeliveries(DASHBOARD_ROWS, clientId).map((delivery) => ({
-      ...delivery,
+    const deliveries = store.deliveries.list({ client_id: clientId, limit: DASHBOARD_ROWS }).map((delivery) => ({
+      id: delivery.id,
+      client_id: delivery.client_id,
+      order_id: delivery.order_id,
+      event: delivery.event,
+      notification_type: delivery.notification_type,
+      url: delivery.url,
+      state: delivery.state,
       created_at: iso(delivery.created_at),
       next_attempt_at: delivery.state === 'pending' ? iso(delivery.next_attempt_at) : null,
-      attempts: store.dashboard.attempts(delivery.id).map((attempt) => ({ ...attempt, at: iso(attempt.at) })),
+      attempts: store.deliveries.attemptsOf(delivery.id).map((attempt) => ({ at: iso(attempt.at), status: attempt.status, latency_ms: attempt.latency_ms, error: attempt.error })),
     }));
     const requests = journal.list({ client_id: clientId, limit: DASHBOARD_ROWS });
     return { now: iso(clock.now(clientId)), clientId, orders, deliveries, requests };

@@ -55,6 +55,7 @@ export const ERR = {
   missingAdminToken: 'Missing admin token: send Authorization: Bearer <FLEXITI_MOCK_ADMIN_TOKEN>.',
   badAdminToken: 'The admin token provided is invalid.',
   unknownFault: 'No fault with this id.',
+  unknownDelivery: 'No callback delivery with this id.',
   // Merchant plans (issue 4): wrong_inputs texts follow the validator's "Invalid or missing fields: field: why" form.
   priceOutsidePlans: 'Invalid or missing fields: price: outside the amount range of every plan of this merchant, so there is no payment plan to advertise',
   calculatorClientIdMismatch: 'Invalid or missing fields: clientId: the clientId query parameter must equal the client id in the path',

@@ -2,6 +2,7 @@ import type { AppDeps } from '../app.js';
 import { createFaultService } from './faults.js';
 import { createJournal } from './journal.js';
 import { createResetService } from './reset.js';
+import { createCallbackServices } from './callbacks/index.js';
 import { createMerchantService } from './merchants.js';
 import { createPlanService } from './merchant-plans.js';
 import { createOrderService } from './orders/index.js';
@@ -16,7 +17,8 @@ export function createServices(deps: AppDeps) {
   const plans = createPlanService(deps);
   const merchants = createMerchantService(deps);
   const orders = createOrderService(deps);
-  return { tokens, faults, journal, reset, plans, merchants, orders };
+  const callbacks = createCallbackServices(deps);
+  return { tokens, faults, journal, reset, plans, merchants, orders, callbacks };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,4 @@
 import { createCustomerStore } from './customers.js';
-import { createDashboardStore } from './dashboard.js';
 import { createDeliveryStore } from './deliveries.js';
 import { createMerchantStore } from './merchants.js';
 import { migrate } from './migrations/index.js';
@@ -18,7 +17,6 @@ export function createStore(db: Db) {
     tokens: createTokenStore(db),
     deliveries: createDeliveryStore(db),
     reset: createResetStore(db),
-    dashboard: createDashboardStore(db),
     orders: createOrderStore(db),
     /** Runs `fn` in one synchronous transaction (no awaiting inside). */
     transaction<T>(fn: () => T): T {

@@ -50,6 +50,13 @@ test('the dashboard, opened in Chromium after a completed order, shows that orde
   });
   const orderId = init.online_order_id as number;
   await json(`${mock.adminUrl}/orders/${orderId}/complete`, { method: 'POST', body: JSON.stringify({ outcome: 'approved' }) });
+  // The worker delivers at once (the attempt is due now); wait for the receiver, not for a time.
+  while (receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  let delivery: { state: string } | undefined;
+  while (delivery?.state !== 'delivered') {
+    [delivery] = (await json(`${mock.adminUrl}/callbacks?order_id=${orderId}`)).callbacks;
+    if (delivery?.state !== 'delivered') await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 
   const browser = await launchBrowser(t);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -65,7 +72,11 @@ test('the dashboard, opened in Chromium after a completed order, shows that orde
   const deliveries = page.locator('[data-testid^="delivery-dlv"]');
   const forOrder = deliveries.filter({ has: page.getByTestId('delivery-order').getByText(String(orderId), { exact: true }) });
   assert.ok((await forOrder.count()) >= 1, 'its callback is listed');
-  assert.match((await forOrder.first().textContent()) ?? '', new RegExp(receiver.url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+  const row = (await forOrder.first().textContent()) ?? '';
+  assert.ok(row.includes(receiver.url), row);
+  assert.equal(await forOrder.first().getByTestId('delivery-state').textContent(), 'delivered');
+  assert.match(row, /\b200 · \d+ ms/, 'the attempt and its status are shown');
+  assert.equal(JSON.parse(receiver.received[0]!.body).transaction_id, orderId);
 
   const requests = await page.getByTestId('requests').textContent();
   assert.match(requests ?? '', /POST \/flexiti\/online-api\/online\/v2\/client-id\/flexitidemo\/systems\/init/);
