@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { adminCallbacks, fixturesWithCallbacks, postTestNotification } from '../helpers/callbacks.js';
 import { hostedOrder } from '../helpers/hosted.js';
+import { startReceiver } from '../helpers/receiver.js';
 import { SEED, completeOrder, createOrder } from '../helpers/orders.js';
 import { API, DEMO, MAPLE, bearer, buildTestApp, tokenRequest, type MerchantCredentials } from '../helpers/app.js';
 
@@ -124,4 +126,19 @@ test('hosted sessions follow the admin clock: 24 h on one merchant\'s clock expi
   assert.equal((await app.inject({ url: order.path })).statusCode, 200, 'another merchant\'s clock does not matter');
   await clockPost(app, { advance_seconds: 1, client_id: DEMO.clientId });
   assert.equal((await app.inject({ url: order.path })).statusCode, 410);
+});
+
+test('callback retries follow the admin clock: advancing one merchant runs its due retry', async (t) => {
+  const receiver = await startReceiver(t, [{ status: 500 }]);
+  const { app } = await buildTestApp(t, { fixtures: fixturesWithCallbacks({ [DEMO.clientId]: receiver.url }) });
+  await postTestNotification(app, (await tokens(app, DEMO)).access_token, { event: 'Purchase', notification_type: 'Success' });
+  await receiver.waitFor(1);
+  await app.callbackWorker.settled();
+  assert.equal((await adminCallbacks(app))[0]?.state, 'pending');
+  await clockPost(app, { advance_seconds: 1, client_id: DEMO.clientId });
+  await receiver.waitFor(2);
+  await app.callbackWorker.settled();
+  const [delivery] = await adminCallbacks(app);
+  assert.equal(delivery?.state, 'delivered');
+  assert.deepEqual(delivery?.attempts.map((a: { status: number }) => a.status), [500, 200]);
 });
