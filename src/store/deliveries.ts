@@ -64,14 +64,14 @@ export function createDeliveryStore(db: Db) {
       `INSERT INTO deliveries (${COLUMNS}) VALUES (@id, @client_id, @order_id, @event, @notification_type, @url, @body, @reference_id, @state, @attempts, @next_attempt_at, @created_at, @updated_at)`,
     ),
     byId: db.prepare<[string], DeliveryRecord>(`SELECT ${COLUMNS} FROM deliveries WHERE id = ?`),
-    byOrder: db.prepare<[number], DeliveryRecord>(`SELECT ${COLUMNS} FROM deliveries WHERE order_id = ? ORDER BY created_at, id`),
+    byOrder: db.prepare<[number], DeliveryRecord>(`SELECT ${COLUMNS} FROM deliveries WHERE order_id = ? ORDER BY created_at, rowid`),
     /** Per merchant, the earliest pending time: each merchant's clock decides what is due. */
     pendingByClient: db.prepare<[], { client_id: string; next_at: number }>(
       `SELECT client_id, MIN(next_attempt_at) AS next_at FROM deliveries WHERE state = 'pending' GROUP BY client_id`,
     ),
     dueForClient: db.prepare<[string, number, number], DeliveryRecord>(
       `SELECT ${COLUMNS} FROM deliveries WHERE state = 'pending' AND client_id = ? AND next_attempt_at <= ?
-       ORDER BY next_attempt_at, created_at, id LIMIT ?`,
+       ORDER BY next_attempt_at, created_at, rowid LIMIT ?`,
     ),
     insertAttempt: db.prepare<[NewAttempt]>(
       `INSERT INTO delivery_attempts (delivery_id, at, status, latency_ms, error, response_excerpt)
@@ -83,7 +83,7 @@ export function createDeliveryStore(db: Db) {
     requeue: db.prepare<[{ id: string; url: string; state: DeliveryState; next_attempt_at: number | null; updated_at: number }]>(
       `UPDATE deliveries SET url = @url, state = @state, attempts = 0, next_attempt_at = @next_attempt_at, updated_at = @updated_at WHERE id = @id`,
     ),
-    list: db.prepare<[FilterParams], DeliveryRecord>(`SELECT ${COLUMNS} FROM deliveries WHERE ${FILTER} ORDER BY created_at DESC, id DESC LIMIT @limit`),
+    list: db.prepare<[FilterParams], DeliveryRecord>(`SELECT ${COLUMNS} FROM deliveries WHERE ${FILTER} ORDER BY created_at DESC, rowid DESC LIMIT @limit`),
     attemptsOf: db.prepare<[string], AttemptRecord>(`SELECT ${ATTEMPT_COLUMNS} FROM delivery_attempts WHERE delivery_id = ? ORDER BY id`),
   };
   const enqueueListeners = new Set<(record: DeliveryRecord) => void>();

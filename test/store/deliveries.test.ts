@@ -98,3 +98,12 @@ test('the list filters by merchant, order and state', (t) => {
   assert.deepEqual(store.deliveries.list({ state: 'no_endpoint' }).map((d) => d.id), ['3']);
   assert.deepEqual(store.deliveries.list({ limit: 1 }).map((d) => d.id), ['3']);
 });
+
+test('deliveries of one order made at the same mock instant keep the order they were enqueued in', (t) => {
+  const store = memoryStore(t);
+  const orderId = insertOrder(store);
+  // Ids sort against insertion order on purpose: the tie must be broken by insertion, not by id.
+  for (const id of ['dlv_z', 'dlv_m', 'dlv_a']) store.deliveries.enqueue(delivery(id, { order_id: orderId, created_at: 7000 }));
+  assert.deepEqual(store.deliveries.byOrder(orderId).map((d) => d.id), ['dlv_z', 'dlv_m', 'dlv_a']);
+  assert.deepEqual(store.deliveries.dueForClient('flexitidemo', 7000, 10).map((d) => d.id), ['dlv_z', 'dlv_m', 'dlv_a']);
+});
