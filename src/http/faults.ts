@@ -4,6 +4,7 @@ import type { FaultAction } from '../schemas/admin.js';
 import type { FaultService } from '../services/faults.js';
 import type { ErrorEnvelope } from './errors.js';
 import { clientIdOf, isFlexitiPath, operationOf, pathOf } from './operations.js';
+import { REFERENCE_HEADER } from './reference-id.js';
 
 /** Flexiti's error names for the statuses a fault is likely to inject (api-notes §2.5, contract C4). */
 const ERROR_NAMES: Record<number, string> = {
@@ -42,6 +43,9 @@ async function apply(action: FaultAction, request: FastifyRequest, reply: Fastif
     else socket.destroy();
     return reply;
   }
+  // The fault answers before the x-reference-id hook has run; the header is still echoed (contract C4).
+  const reference = request.headers[REFERENCE_HEADER];
+  if (reference) reply.header(REFERENCE_HEADER, Array.isArray(reference) ? reference[0] : reference);
   if (action.malformed_body) {
     return reply.code(action.status ?? 200).type('application/json; charset=utf-8').send(MALFORMED_JSON);
   }

@@ -38,6 +38,7 @@ test('an injected fault wins over authentication, as a real outage would', async
   await addFault(app, { match: { operation: 'payment-availability' }, action: { status: 502 } });
   const response = await availability(app, DEMO.clientId, 'f'.repeat(40));
   assert.equal(response.statusCode, 502);
+  assert.ok(response.headers['x-reference-id'], 'the reference id is echoed on a faulted response too');
 });
 
 test('a times: 2 fault on the token call of one merchant: next two calls faulted, the third normal, the other merchant never', async (t) => {
