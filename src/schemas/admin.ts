@@ -75,3 +75,65 @@ export const JournalQuery = z
 
 /** The body is optional: an empty POST resets everything. */
 export const ResetSchema = z.object({ client_id: ClientId.optional() }).strict().nullish();
+
+// Response contracts, for the OpenAPI (`config.openapi` on each route; never `schema.response`).
+
+export const FaultViewSchema = z.object({
+  id: z.string(),
+  match: FaultMatchSchema,
+  times: z.number().int(),
+  probability: z.number(),
+  seed: z.number().int(),
+  action: z.object({ status: z.number().int().optional(), body: z.unknown().optional(), delay_ms: z.number().int().optional(), reset_connection: z.boolean().optional(), malformed_body: z.boolean().optional() }),
+  hits: z.number().int(),
+  remaining: z.number().int().nullable(),
+  created_at: z.string(),
+});
+export const FaultCreatedSchema = z.object({ id: z.string(), fault: FaultViewSchema });
+export const FaultListSchema = z.object({ faults: z.array(FaultViewSchema) });
+export const DeletedSchema = z.object({ deleted: z.number().int(), id: z.string().optional() });
+
+export const ClockViewSchema = z.object({
+  now: z.string(),
+  client_id: z.string().optional(),
+  client_offset_seconds: z.number().optional(),
+  offset_seconds: z.number(),
+  global_offset_seconds: z.number(),
+  client_offsets_seconds: z.record(z.string(), z.number()),
+});
+
+export const JournalEntrySchema = z.object({
+  id: z.number().int(),
+  time: z.string(),
+  method: z.string(),
+  path: z.string(),
+  query: z.unknown(),
+  operation: z.string().nullable(),
+  client_id: z.string().nullable(),
+  reference_id: z.string().nullable(),
+  request_headers: z.record(z.string(), z.unknown()),
+  request_body: z.unknown(),
+  status: z.number().int().nullable(),
+  response_body: z.unknown(),
+  duration_ms: z.number(),
+  fault: z.string().nullable(),
+});
+export const JournalListSchema = z.object({ size: z.number().int(), count: z.number().int(), requests: z.array(JournalEntrySchema) });
+
+export const ResetResultSchema = z.object({ reset: z.enum(['everything', 'client']), client_id: z.string().optional() });
+
+export const OutcomeCatalogueSchema = z.object({
+  response_keys: z.object({
+    field: z.string(),
+    no_key: z.object({ outcome: z.string(), credit_limit: z.number(), description: z.string() }),
+    keys: z.array(z.object({
+      key: z.string(), outcome: z.string(), description: z.string(), risk_rating: z.string().optional(), credit_limit: z.number().optional(),
+      needs_standard_accounts: z.boolean().optional(), review_seconds: z.number().optional(), resolution: z.string().optional(),
+    })),
+  }),
+  pin: z.object({ value: z.string(), effect: z.string() }),
+  cards: z.array(z.object({ vcc: z.string(), customer_id: z.string(), account_number: z.string(), status: z.string(), available_credit: z.number(), credit_limit: z.number(), effect: z.string() })),
+  unknown_cards: z.object({ examples: z.array(z.string()), effect: z.string() }),
+  accounts: z.array(z.object({ account_number: z.string(), effect: z.string() })),
+  buy_rules: z.array(z.string()),
+});
