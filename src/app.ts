@@ -7,7 +7,9 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerRequestLog } from './http/request-log.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
+import { collectRoutes } from './openapi/routes.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
+import { openApiRoutes } from './routes/admin/openapi.js';
 import { flexitiApi } from './routes/flexiti.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
@@ -33,6 +35,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });
+  // First, so the OpenAPI document sees every route registered below (contract C6).
+  const routes = collectRoutes(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   registerErrorHandling(app);
   registerRequestLog(app);
@@ -48,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (admin) => {
       await admin.register(healthRoutes, { checks: readiness });
+      await admin.register(openApiRoutes, { routes, publicUrl: deps.publicUrl });
     },
     { prefix: '/__admin' },
   );
