@@ -111,4 +111,25 @@ test('installed in a merchant project (from `npm pack`), `npx flexiti-mock` runs
   const server = await startNpx(project, t);
   await assertServesTokens(server.url);
   await server.stop();
+
+  // The programmatic API's types resolve through the package's `exports` (contract C1).
+  writeFileSync(
+    join(project, 'suite.ts'),
+    [
+      "import { startMockServer, createManualClock, type MockServer, type MockServerOptions } from 'flexiti-mock';",
+      "const options: MockServerOptions = { port: 0, db: ':memory:', strict: true, clock: createManualClock() };",
+      'const mock: MockServer = await startMockServer(options);',
+      'const urls: [string, string, string, number] = [mock.url, mock.apiUrl, mock.adminUrl, mock.port];',
+      'await mock.close();',
+      'export { urls };',
+      '// @ts-expect-error not an option',
+      'await startMockServer({ portt: 1 });',
+    ].join('\n'),
+  );
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, typeRoots: [join(realpathSync(join(ROOT, 'node_modules')), '@types')], types: ['node'] },
+    files: ['suite.ts'],
+  }));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'merchant-app', private: true, type: 'module' }));
+  run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
 });
