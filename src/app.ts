@@ -10,6 +10,8 @@ import type { Ids } from './ids.js';
 import { collectRoutes } from './openapi/routes.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
 import { openApiRoutes } from './routes/admin/openapi.js';
+import { merchantAdminRoutes } from './routes/admin/merchants.js';
+import { adminOrderRoutes } from './routes/admin/orders.js';
 import { flexitiApi } from './routes/flexiti.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
@@ -48,11 +50,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { name: 'fixtures', ready: () => deps.fixtures.merchants.length > 0 },
   ];
 
-  await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services });
+  await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services, publicUrl: deps.publicUrl });
   await app.register(
     async (admin) => {
       await admin.register(healthRoutes, { checks: readiness });
       await admin.register(openApiRoutes, { routes, publicUrl: deps.publicUrl });
+      await admin.register(merchantAdminRoutes, { merchants: services.merchants });
+      await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
     },
     { prefix: '/__admin' },
   );

@@ -52,6 +52,22 @@ export const ERR = {
   tooLarge: 'The request body is larger than 1 MB.',
   unsupportedMediaType: 'Unsupported Content-Type: send application/json or application/x-www-form-urlencoded.',
   serverError: 'Internal server error',
+  // Merchant plans (issue 4): wrong_inputs texts follow the validator's "Invalid or missing fields: field: why" form.
+  priceOutsidePlans: 'Invalid or missing fields: price: outside the amount range of every plan of this merchant, so there is no payment plan to advertise',
+  calculatorClientIdMismatch: 'Invalid or missing fields: clientId: the clientId query parameter must equal the client id in the path',
+  merchantClientIdMismatch: 'Invalid or missing fields: client_id: must equal the client id in the path',
+  // Checkout (issue 3)
+  orderNotFound: 'Not found: no order with that id for this client_id.',
+  merchantOrderNotFound: 'Not found: no order with that merchant order id for this client_id.',
+  promoNotFound: 'Not found: no purchase with that promo id for this client_id.',
+  cardNotFound: 'Not found: no Flexiti account matches that vcc or customer_id.',
+  flowNotEnabled: (flow: string) => `Invalid or missing fields: flow: ${flow} is not enabled for this merchant`,
+  unknownMerchant: 'Not found: no merchant with that client_id.',
+  gatewayTimeout: 'Gateway timeout: the Flexiti account service did not answer in time (account 0001).',
+  orderState: (action: string, status: string) => `The order cannot be ${action} in its current state (${status}).`,
+  noEligiblePlan: (amount: string) => `No plan of this merchant covers the amount ${amount}.`,
+  planNotEligible: (planId: string) => `plan_id: ${planId} is not one of the merchant's plans for this amount.`,
+  responseKeyMismatch: (key: string, outcome: string) => `response_key: ${key} does not give the outcome ${outcome}.`,
 } as const;
 
 export const invalidRequest = (description: string) => new ApiError(400, 'invalid_request', description);
@@ -62,3 +78,6 @@ export const invalidToken = (description: string) =>
 export const insufficientScope = (description: string) => new ApiError(403, 'insufficient_scope', description);
 export const notFound = (description: string) => new ApiError(404, 'not_found', description);
 export const wrongInputs = (description: string) => new ApiError(409, 'wrong_inputs', description);
+/** A mock-only 409 for an action the order's state does not allow (admin complete, hosted page). */
+export const invalidState = (description: string) => new ApiError(409, 'invalid_state', description);
+export const gatewayTimeout = (description: string) => new ApiError(504, 'gateway_timeout', description);

@@ -11,8 +11,9 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return `Invalid or missing fields: ${parts.join('; ')}`;
 }
 
+/** A missing field reads "is required", also for union-typed fields such as amounts (number or string). */
 const missingIsRequired = (issue: { input?: unknown; code?: string }) =>
-  issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : undefined;
+  (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined ? 'is required' : undefined;
 
 /** Parses with zod and throws 409 wrong_inputs naming every failing field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {

@@ -48,10 +48,25 @@ test('restarting on the same database file keeps an issued token valid', async (
   const db = join(dir, 'mock.sqlite');
   const first = await startChildServer(['--port', '0'], { FLEXITI_MOCK_DB: db });
   const issued = (await clientCredentials(first.url)).body;
+  const init = await fetch(`${first.url}/flexiti/online-api/online/v2/client-id/${DEMO.clientId}/systems/init`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${issued.access_token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ lang: 'en-CA', flow: 'apply', amount_requested: 100, fname: 'Tommy' }),
+  });
+  assert.equal(init.status, 200);
+  const orderId = (await init.json()).online_order_id;
   assert.equal(await first.stop(), 0);
 
   const second = await startChildServer(['--port', '0'], { FLEXITI_MOCK_DB: db });
   t.after(() => second.stop('SIGKILL'));
+  // The old access token still opens a protected route, and the order it created is still there.
+  const lookup = await fetch(`${second.url}/flexiti/online-api/online/client-id/${DEMO.clientId}/notifications/order-id/${orderId}`, {
+    headers: { authorization: `Bearer ${issued.access_token}` },
+  });
+  assert.equal(lookup.status, 200);
+  const order = await lookup.json();
+  assert.equal(order.transaction_id, orderId);
+  assert.equal(order.apply_status, 'IN_PROGRESS');
   // A refresh only succeeds for a stored, unexpired token pair.
   const refreshed = await fetch(`${second.url}/flexiti/online-api/oauth/token`, {
     method: 'POST',
