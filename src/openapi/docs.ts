@@ -1,11 +1,70 @@
 import { z } from 'zod';
+import { MerchantSchema } from '../schemas/fixtures.js';
 import { ErrorEnvelopeSchema, TokenResponseSchema } from '../schemas/oauth.js';
+import { CalculatorResponseSchema, PaymentAvailabilityResponseSchema } from '../schemas/plans.js';
 import type { RouteDoc } from './routes.js';
 
 /** Shapes of the mock's own small answers, for the document only. */
 const HealthSchema = z.object({ status: z.literal('ok') });
 const ReadySchema = z.object({ status: z.enum(['ready', 'starting']), checks: z.record(z.string(), z.boolean()) });
 const OpenApiSchema = z.object({ openapi: z.string(), info: z.object({}).loose(), paths: z.record(z.string(), z.unknown()) }).loose();
+
+// The look-up shapes of api-notes §3.3 and contract C4, for the document (the routes build them in
+// src/services/orders/views.ts). Scores are 0..1 or null (see the README's comparison section).
+const Score = z.number().min(0).max(1).nullable();
+const Comparison = z.record(z.string(), Score).nullable();
+const ApplyStatus = z.enum(['SUCCESS', 'PENDING', 'DECLINED', 'CANCELLED', 'ERROR', 'RETRY', 'IN_PROGRESS']);
+const PurchaseStatus = z.enum(['SUCCESS', 'DECLINED', 'CANCELLED', 'ERROR', 'IN_PROGRESS']);
+const NotificationSchema = z.object({
+  transaction_id: z.number().int(),
+  flow: z.enum(['apply', 'buy', 'apply/buy']),
+  callback_url: z.string(),
+  purchase: z
+    .object({
+      purchase_status: PurchaseStatus,
+      status: PurchaseStatus,
+      customer_comparison_result: z.object({ billing_information: Comparison, shipping_information: Comparison }).nullable(),
+      administrative_fee: z.string().nullable().describe('dollars as a string, e.g. "0.00"'),
+      promo_id: z.string().nullable(),
+      term: z.number().int().nullable(),
+      plan_id: z.string().nullable(),
+      purchase_amount: z.number(),
+      transaction_total_amount: z.number().nullable(),
+      customer_id: z.string().nullable(),
+    })
+    .optional()
+    .describe('buy and apply/buy orders'),
+  apply: z.object({ customer_id: z.union([z.number().int(), z.string()]).nullable(), apply_status: ApplyStatus }).optional().describe('apply and apply/buy orders'),
+  apply_status: ApplyStatus.optional().describe('the parameter table puts it at the top level, the example under apply: both (api-notes §9.1.5)'),
+  date: z.string().describe('ISO-8601 with milliseconds'),
+});
+const PromoSchema = z.object({
+  fname: z.string(),
+  lname: z.string(),
+  transaction_total_amount: z.number().nullable(),
+  purchase_amount: z.string(),
+  plan_id: z.string().nullable(),
+  term: z.number().int().nullable(),
+  promo_id: z.string().nullable(),
+  administrative_fee: z.number().nullable(),
+  customer_comparison_result: z.unknown(),
+});
+const InitResponseSchema = z.object({ online_order_id: z.number().int().min(131000), redirection_url: z.url() });
+const AdminOrderSchema = z
+  .object({
+    online_order_id: z.number().int(),
+    client_id: z.string(),
+    flow: z.enum(['apply', 'buy', 'apply/buy']),
+    status: ApplyStatus,
+    apply_status: ApplyStatus.nullable(),
+    purchase_status: PurchaseStatus.nullable(),
+    redirection_url: z.string(),
+    timeline: z.object({ events: z.array(z.object({ at: z.string(), type: z.string(), data: z.unknown() })), deliveries: z.array(z.object({}).loose()) }).optional(),
+  })
+  .loose();
+
+const NOTIFICATIONS = '/flexiti/online-api/online/client-id/:clientId/notifications';
+const notification = (summary: string): RouteDoc => ({ summary, responses: { 200: NotificationSchema } });
 
 export { ErrorEnvelopeSchema };
 
@@ -20,6 +79,46 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       'Form-encoded only (a JSON body is 400 invalid_request). Client credentials in the form or in `Authorization: Basic`. ' +
       'Every OAuth failure is a 400 envelope (invalid_request, invalid_client, invalid_grant). api-notes §2.',
     responses: { 200: TokenResponseSchema },
+  },
+  'POST /flexiti/online-api/online/v2/client-id/:clientId/systems/init': {
+    summary: 'Create an online order (flow apply, buy or apply/buy); the shopper goes to redirection_url',
+    responses: { 200: InitResponseSchema },
+  },
+  'POST /flexiti/online-api/online/client-id/:clientId/systems/init': {
+    summary: 'Apply-only init (no /v2): flow defaults to apply, lang to en-CA (api-notes §9.1.1)',
+    responses: { 200: InitResponseSchema },
+  },
+  'POST /flexiti/online-api/online/client-id/:clientId/systems/learn-more': {
+    summary: 'A redirection_url to the learn-more page (early draft, api-notes §3.6)',
+    responses: { 200: z.object({ redirection_url: z.url() }) },
+  },
+  [`GET ${NOTIFICATIONS}/order-id/:orderId`]: notification('An order\'s state by online_order_id'),
+  [`GET ${NOTIFICATIONS}/merchant-order-id/:merchantOrderId`]: notification('The newest order with this merchant order id'),
+  [`GET ${NOTIFICATIONS}/:orderId`]: notification('Legacy alias of notifications/order-id/{orderId} (api-notes §9.1.18)'),
+  [`GET ${NOTIFICATIONS}/promo-id/:promoId`]: { summary: 'A successful purchase by promo id (early draft shape)', responses: { 200: PromoSchema } },
+  'POST /flexiti/online-api/online/client-id/:clientId/merchants/payment-availability': {
+    summary: 'Whether some plan of the merchant covers amount_requested',
+    responses: { 200: PaymentAvailabilityResponseSchema },
+  },
+  'GET /flexiti/online-api/online/v2/client-id/:clientId/systems/payment-calculator': {
+    summary: 'The advertised monthly payment for a price, with an HTML fragment in en or fr',
+    responses: { 200: CalculatorResponseSchema },
+  },
+  'GET /__admin/merchants': { summary: 'Every merchant, as its fixture holds it', responses: { 200: z.object({ merchants: z.array(MerchantSchema) }) } },
+  'GET /__admin/merchants/:clientId': { summary: 'One merchant', responses: { 200: MerchantSchema } },
+  'PUT /__admin/merchants/:clientId': {
+    summary: 'Create or replace a merchant (the fixture schema), effective on the next request',
+    responses: { 200: MerchantSchema, 201: { description: 'Created', schema: MerchantSchema } },
+  },
+  'DELETE /__admin/merchants/:clientId': {
+    summary: 'Remove a merchant and revoke its tokens',
+    responses: { 200: z.object({ client_id: z.string(), deleted: z.literal(true), tokens_revoked: z.number().int() }) },
+  },
+  'GET /__admin/orders': { summary: 'Orders, newest first, optionally of one client_id', responses: { 200: z.object({ orders: z.array(AdminOrderSchema) }) } },
+  'GET /__admin/orders/:orderId': { summary: 'One order with its timeline (events and callbacks)', responses: { 200: AdminOrderSchema } },
+  'POST /__admin/orders/:orderId/complete': {
+    summary: 'Finish an order exactly as the hosted page would (for CI without a browser)',
+    responses: { 200: AdminOrderSchema },
   },
   'GET /__admin/health': { summary: 'Liveness (open even when an admin token is set)', responses: { 200: HealthSchema } },
   'GET /__admin/ready': {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { Validator, type SpecData } from '@seriousme/openapi-schema-validator';
 import Fastify from 'fastify';
 import { z } from 'zod';
-import { buildOpenApiDocument } from '../../../src/openapi/document.js';
+import { ROUTE_DOCS } from '../../../src/openapi/docs.js';
+import { buildOpenApiDocument, openApiPath } from '../../../src/openapi/document.js';
 import { collectRoutes } from '../../../src/openapi/routes.js';
 import { zodValidatorCompiler } from '../../../src/http/validation.js';
 import { buildTestApp, PUBLIC_URL } from '../../helpers/app.js';
@@ -85,4 +86,16 @@ test('request parts come from the routes\' zod schemas (params, querystring, hea
   const result = await new Validator().validate(doc as unknown as SpecData);
   assert.equal(result.valid, true, JSON.stringify(result.errors));
   await app.close();
+});
+
+test('every response table entry names a registered route, and documents a JSON success body', async (t) => {
+  const { app, doc } = await fetchDocument(t);
+  const routes = new Set(registeredRoutes(app));
+  for (const key of Object.keys(ROUTE_DOCS)) {
+    assert.ok(routes.has(key), `ROUTE_DOCS has '${key}', which no route registers`);
+    const [method, url] = key.split(' ') as [string, string];
+    const op = doc.paths[openApiPath(url)]![method.toLowerCase()]!;
+    const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+    assert.ok(success.length > 0 && success.every(([, r]: [string, any]) => r.content['application/json'].schema), key);
+  }
 });
