@@ -36,17 +36,29 @@ const Vcc = z
   .pipe(z.string().regex(/^(\d{16})?$/, 'must be a 16-digit FlexitiCard number'))
   .optional();
 
-/** `en-CA`, `fr-CA`, `en`, `fr`, browser tags such as `en-US`, the draft's `En-CA` (api-notes §9.1.13). */
-const Lang = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language tag such as en-CA or fr-CA');
+/** '' counts as not sent: the browser SDK appends `&lang=` (and forms send empty inputs) (api-notes §8.1). */
+const blankAsMissing = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-const Flow = z
-  .string()
-  .trim()
-  .transform((v) => v.toLowerCase())
-  .pipe(z.enum(FLOWS, { message: `must be one of ${FLOWS.join(', ')}` }));
+/** `en-CA`, `fr-CA`, `en`, `fr`, browser tags such as `en-US`, the draft's `En-CA` (api-notes §9.1.13). */
+const Lang = z.preprocess(
+  blankAsMissing,
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language tag such as en-CA or fr-CA')
+    .optional(),
+);
+
+/** Lower-cased: the early draft writes "Apply, Buy" (api-notes §9.1.14). */
+const Flow = z.preprocess(
+  blankAsMissing,
+  z
+    .string()
+    .trim()
+    .transform((v) => v.toLowerCase())
+    .pipe(z.enum(FLOWS, { message: `must be one of ${FLOWS.join(', ')}` }))
+    .optional(),
+);
 
 export const AddressSchema = z.object({
   first_name: text(100),
@@ -68,8 +80,8 @@ const fields = {
   has_previous_purchase: LooseBoolean.optional(),
   customer_id: CustomerId,
   vcc: Vcc,
-  lang: Lang.optional(),
-  flow: Flow.optional(),
+  lang: Lang,
+  flow: Flow,
   amount_requested: PositiveAmount.optional(),
   salutation: text(10),
   email: text(254),
@@ -86,6 +98,14 @@ const fields = {
   billing_information: AddressSchema.optional(),
   shipping_information: AddressSchema.optional(),
   show_close_button: z.union([z.string().max(10), z.boolean()]).optional(),
+};
+
+/**
+ * The per-flow rules run even when a field already failed, so one 409 names every failing field;
+ * only a body that is not an object at all (array, null, a string) skips them.
+ */
+const PER_FLOW_RULES_ALWAYS = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 };
 
 export type InitVariant = 'v2' | 'v1' | 'learn_more';
@@ -128,12 +148,12 @@ export function initBodySchema(variant: InitVariant, strict: boolean) {
         if (strict) {
           for (const side of ['billing_information', 'shipping_information'] as const) {
             const sent = body[side];
-            if (!sent) continue;
+            if (!sent || typeof sent !== 'object') continue;
             for (const field of ADDRESS_FIELDS) if (sent[field] === undefined) ctx.addIssue({ code: 'custom', path: [side, field], message: INIT_MSG.requiredForFlow(flow) });
           }
         }
       }
-    })
+    }, PER_FLOW_RULES_ALWAYS)
     .transform(({ merchant_orderid, merchant_order_id, flow, lang, amount_requested, ...rest }) => ({
       ...rest,
       // Both spellings are accepted (contract C4; api-notes §9.1.2); the documented one wins.
@@ -145,3 +165,8 @@ export function initBodySchema(variant: InitVariant, strict: boolean) {
 }
 
 export type InitInput = z.output<ReturnType<typeof initBodySchema>>;
+
+/** The documented contracts (strict mode), for the OpenAPI. */
+export const InitBodySchema = initBodySchema('v2', true);
+export const ApplyOnlyInitBodySchema = initBodySchema('v1', true);
+export const LearnMoreBodySchema = initBodySchema('learn_more', true);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { CallbackBodySchema } from '../../src/schemas/notifications.js';
 import { DEMO, MAPLE, buildTestApp, getToken } from '../helpers/app.js';
 import { SEED, completeOrder, createOrder } from '../helpers/orders.js';
 
@@ -50,6 +51,8 @@ test('complete with each outcome on each flow', async (t) => {
     const order = response.json();
     assert.deepEqual([order.status, order.apply_status, order.purchase_status], [row.status, row.apply, row.purchase], `${row.flow} ${row.outcome}`);
     assert.equal(order.timeline.deliveries.length, 1, `${row.flow} ${row.outcome}: one callback`);
+    const callback = CallbackBodySchema.safeParse(order.timeline.deliveries[0].body);
+    assert.ok(callback.success, `${row.flow} ${row.outcome}: callback body matches C8: ${callback.error?.message}`);
   }
 });
 

@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { NotificationResponseSchema, PromoResponseSchema } from '../../src/schemas/notifications.js';
 import { DEMO, MAPLE, buildTestApp, getToken } from '../helpers/app.js';
 import { NOTIFICATIONS, SEED, completeOrder, createOrder, lookup } from '../helpers/orders.js';
 
 async function setup(t: Parameters<typeof buildTestApp>[0]) {
   const base = await buildTestApp(t);
   return { ...base, token: await getToken(base.app) };
+}
+
+/** Every look-up body must match the documented response contract. */
+function documented(body: unknown, schema: typeof NotificationResponseSchema | typeof PromoResponseSchema = NotificationResponseSchema) {
+  const result = schema.safeParse(body);
+  assert.ok(result.success, `${JSON.stringify(body)} does not match the documented schema: ${result.error?.message}`);
+  return body as Record<string, any>;
 }
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -39,7 +47,7 @@ test('after complete(approved) on a buy order every look-up path returns the doc
   for (const path of paths(id, 'cart 42/ü')) {
     const response = await lookup(app, token, path);
     assert.equal(response.statusCode, 200, path);
-    const body = response.json();
+    const body = documented(response.json());
     assert.deepEqual(Object.keys(body), ['transaction_id', 'flow', 'callback_url', 'purchase', 'date'], path);
     assert.equal(body.transaction_id, id);
     assert.equal(body.flow, 'buy');
@@ -64,7 +72,7 @@ test('an apply order returns apply.customer_id (number) and apply_status in both
   const id = await createOrder(app, token, { ...SEED.apply, merchant_order_id: 'A-1' });
   await completeOrder(app, id, { outcome: 'approved' });
   for (const path of paths(id, 'A-1')) {
-    const body = (await lookup(app, token, path)).json();
+    const body = documented((await lookup(app, token, path)).json());
     assert.deepEqual(Object.keys(body), ['transaction_id', 'flow', 'callback_url', 'apply', 'apply_status', 'date'], path);
     assert.equal(typeof body.apply.customer_id, 'number');
     assert.ok(body.apply.customer_id >= 1_000_000);
@@ -79,7 +87,7 @@ test('apply/buy returns both objects, with the new customer on both', async (t) 
   const id = await createOrder(app, token, { ...SEED['apply/buy'], merchant_order_id: '77' });
   await completeOrder(app, id, { outcome: 'approved' });
   for (const path of paths(id, '77')) {
-    const body = (await lookup(app, token, path)).json();
+    const body = documented((await lookup(app, token, path)).json());
     assert.equal(body.flow, 'apply/buy');
     assertBuyShape(body.purchase);
     assert.equal(body.apply.apply_status, 'SUCCESS');
@@ -93,7 +101,7 @@ test('an unfinished order reports IN_PROGRESS on every path and flow', async (t)
   for (const flow of ['apply', 'buy', 'apply/buy'] as const) {
     const id = await createOrder(app, token, { ...SEED[flow], merchant_order_id: `open-${flow}` });
     for (const path of paths(id, `open-${flow}`)) {
-      const body = (await lookup(app, token, path)).json();
+      const body = documented((await lookup(app, token, path)).json());
       if (flow !== 'buy') assert.deepEqual([body.apply.apply_status, body.apply_status, body.apply.customer_id], ['IN_PROGRESS', 'IN_PROGRESS', null], `${flow} ${path}`);
       if (flow !== 'apply') assert.deepEqual([body.purchase.purchase_status, body.purchase.status, body.purchase.plan_id], ['IN_PROGRESS', 'IN_PROGRESS', null], `${flow} ${path}`);
       assert.match(body.date, ISO_MS);
@@ -114,7 +122,7 @@ test('declined, pending and cancelled orders report their status', async (t) => 
   for (const row of table) {
     const id = await createOrder(app, token, row.body);
     await completeOrder(app, id, { outcome: row.outcome });
-    const body = (await lookup(app, token, `order-id/${id}`)).json();
+    const body = documented((await lookup(app, token, `order-id/${id}`)).json());
     if (row.apply) assert.equal(body.apply_status, row.apply, `${row.body.flow} ${row.outcome}`);
     if (row.purchase) assert.equal(body.purchase.purchase_status, row.purchase, `${row.body.flow} ${row.outcome}`);
   }
@@ -134,7 +142,7 @@ test('promo-id look-up: the draft shape with its types', async (t) => {
   const order = (await completeOrder(app, id, { outcome: 'approved', plan_id: '12' })).json();
   const response = await lookup(app, token, `promo-id/${order.promo_id}`);
   assert.equal(response.statusCode, 200);
-  const body = response.json();
+  const body = documented(response.json(), PromoResponseSchema);
   assert.deepEqual(Object.keys(body), ['fname', 'lname', 'transaction_total_amount', 'purchase_amount', 'plan_id', 'term', 'promo_id', 'administrative_fee', 'customer_comparison_result']);
   assert.deepEqual(
     [body.fname, body.lname, body.transaction_total_amount, body.purchase_amount, body.plan_id, body.term, body.promo_id, body.administrative_fee],

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
+import { InitResponseSchema, LearnMoreResponseSchema } from '../../src/schemas/notifications.js';
 import { INIT_MSG } from '../../src/schemas/systems.js';
 import { API, DEMO, MAPLE, PUBLIC_URL, bearer, buildTestApp, getToken, tokenRequest } from '../helpers/app.js';
 import { SEED, V1_INIT, V2_INIT, initRequest, type BodyStyle } from '../helpers/orders.js';
@@ -22,6 +23,7 @@ for (const flow of ['apply', 'buy', 'apply/buy'] as const) {
       const response = await initRequest(app, token, SEED[flow], { style });
       assert.equal(response.statusCode, 200, response.body);
       const body = response.json();
+      assert.ok(InitResponseSchema.safeParse(body).success, 'matches the documented response schema');
       assert.deepEqual(Object.keys(body), ['online_order_id', 'redirection_url']);
       assert.ok(Number.isInteger(body.online_order_id) && body.online_order_id >= 131000);
       assert.match(body.redirection_url, REDIRECT);
@@ -108,6 +110,7 @@ test('learn-more: the same inputs, answers a redirection_url and stores a learn_
   for (const body of [SEED.apply, { amount_requested: 100, show_close_button: 'true', lang: 'fr-CA' }, {}]) {
     const response = await initRequest(app, token, body, { url: `${API}/online/client-id/${DEMO.clientId}/systems/learn-more` });
     assert.equal(response.statusCode, 200, response.body);
+    assert.ok(LearnMoreResponseSchema.safeParse(response.json()).success);
     assert.deepEqual(Object.keys(response.json()), ['redirection_url']);
     assert.match(response.json().redirection_url, REDIRECT);
   }
@@ -211,4 +214,40 @@ test('init: no token 401, another merchant\'s token 403 (checked before the body
   const maple = await getToken(app, MAPLE);
   const other = await initRequest(app, maple, {}, { url: V2_INIT(DEMO.clientId) });
   assert.deepEqual(other.json(), { code: 403, error: 'insufficient_scope', error_description: ERR.otherClient });
+});
+
+test('one 409 names every failing field, type errors and per-flow rules together', async (t) => {
+  const { app, token } = await setup(t);
+  const response = await initRequest(app, token, { flow: 'buy', amount_requested: 'abc', province: 'ZZ' });
+  assert.equal(response.statusCode, 409);
+  const description = response.json().error_description as string;
+  for (const field of ['amount_requested', 'province', 'billing_information', 'shipping_information', 'vcc']) {
+    assert.match(description, new RegExp(`(^|[:;] )${field}: `), field);
+  }
+});
+
+test('empty lang and flow count as not sent; flow is case-insensitive ("Apply", as the early draft writes it)', async (t) => {
+  const { app, token, store } = await setup(t);
+  const v1 = await initRequest(app, token, { amount_requested: 10, lang: '', flow: '' }, { url: V1_INIT(DEMO.clientId), style: 'form-brackets' });
+  assert.equal(v1.statusCode, 200, v1.body);
+  const order = store.orders.byId(v1.json().online_order_id)!;
+  assert.deepEqual([order.flow, order.lang], ['apply', 'en-CA']);
+  const v2 = await initRequest(app, token, { ...SEED.apply, flow: 'Apply', lang: '' });
+  assert.equal(v2.statusCode, 200, v2.body);
+  const missing = await initRequest(app, token, { ...SEED.apply, flow: '' });
+  assert.match(missing.json().error_description, /flow: is required/);
+});
+
+test('form keys written unencoded, as the browser SDK sends them: billing_information[city] and shipping_information.city', async (t) => {
+  const { app, token, store } = await setup(t);
+  const address = (prefix: string, open: string, close: string) =>
+    ['first_name=Tom', 'last_name=Samson', 'address_1=123 Any Street', 'address_2=', 'city=Toronto', 'province=ON', 'postal_code=M2A2A2']
+      .map((pair) => `${prefix}${open}${pair.replace('=', `${close}=`)}`)
+      .join('&');
+  const payload = `flow=buy&lang=en-CA&amount_requested=1.00&vcc=2374980012897093&${address('billing_information', '[', ']')}&${address('shipping_information', '.', '')}`;
+  const response = await app.inject({ method: 'POST', url: V2_INIT(DEMO.clientId), headers: { ...bearer(token), 'content-type': 'application/x-www-form-urlencoded' }, payload });
+  assert.equal(response.statusCode, 200, response.body);
+  const request = JSON.parse(store.orders.byId(response.json().online_order_id)!.request);
+  assert.deepEqual(request.billing_information, SEED.buy.billing_information);
+  assert.deepEqual(request.shipping_information, SEED.buy.shipping_information);
 });

@@ -188,3 +188,26 @@ test('get: another merchant\'s order or a learn-more order is not found', async 
   assert.throws(() => orders.get(DEMO.clientId, learn.online_order_id), { statusCode: 404 });
   assert.throws(() => orders.submitApplication(learn.online_order_id), { statusCode: 409 });
 });
+
+test('callbacks: the merchant callback_url with {PUBLIC_URL} expanded, the C8 body of the order, in the outbox', async (t) => {
+  const { orders, create, store, clock } = await setup(t);
+  const merchant = store.merchants.get(DEMO.clientId)!;
+  store.merchants.upsert({ ...merchant, callback_url: '{PUBLIC_URL}/merchant/cb' }, 'admin', clock.now());
+  const id = create({ ...SEED.apply, merchant_order_id: 'cart-5', mname: 'A-RR_M' });
+  const order = orders.submitApplication(id);
+  const [delivery, ...rest] = store.deliveries.byOrder(id);
+  assert.equal(rest.length, 0);
+  assert.equal(delivery!.url, `${PUBLIC_URL}/merchant/cb`);
+  assert.equal(delivery!.state, 'pending');
+  assert.equal(delivery!.event, 'Apply');
+  assert.equal(delivery!.notification_type, 'Success');
+  const body = JSON.parse(delivery!.body);
+  assert.deepEqual(Object.keys(body), ['event', 'notificationType', 'callback_url', 'username', 'client_id', 'apply', 'transaction_id', 'merchant_orderid']);
+  assert.deepEqual(body.apply, {
+    customer_fname: 'Tommy', customer_lname: 'Samson', customer_dob: '1981-06-01', customer_postal_code: 'M2A2A2',
+    apply_status: 'SUCCESS', customer_id: Number(order.customer_id), vcc: Number(store.customers.byId(order.customer_id!)!.vcc),
+  });
+  assert.deepEqual([body.callback_url, body.username, body.client_id, body.transaction_id, body.merchant_orderid], [`${PUBLIC_URL}/merchant/cb`, 'merchantonline', DEMO.clientId, id, 'cart-5']);
+  const events = store.orders.events(id).map((e) => e.type);
+  assert.deepEqual(events, ['order.created', 'application.approved', 'callback.enqueued']);
+});
