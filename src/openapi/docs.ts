@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { MerchantSchema } from '../schemas/fixtures.js';
+import {
+  APPLY_STATUSES,
+  InitResponseSchema,
+  LearnMoreResponseSchema,
+  NotificationResponseSchema,
+  PromoResponseSchema,
+  PURCHASE_STATUSES,
+} from '../schemas/notifications.js';
 import { ErrorEnvelopeSchema, TokenResponseSchema } from '../schemas/oauth.js';
 import { CalculatorResponseSchema, PaymentAvailabilityResponseSchema } from '../schemas/plans.js';
 import type { RouteDoc } from './routes.js';
@@ -9,47 +17,8 @@ const HealthSchema = z.object({ status: z.literal('ok') });
 const ReadySchema = z.object({ status: z.enum(['ready', 'starting']), checks: z.record(z.string(), z.boolean()) });
 const OpenApiSchema = z.object({ openapi: z.string(), info: z.object({}).loose(), paths: z.record(z.string(), z.unknown()) }).loose();
 
-// The look-up shapes of api-notes §3.3 and contract C4, for the document (the routes build them in
-// src/services/orders/views.ts). Scores are 0..1 or null (see the README's comparison section).
-const Score = z.number().min(0).max(1).nullable();
-const Comparison = z.record(z.string(), Score).nullable();
-const ApplyStatus = z.enum(['SUCCESS', 'PENDING', 'DECLINED', 'CANCELLED', 'ERROR', 'RETRY', 'IN_PROGRESS']);
-const PurchaseStatus = z.enum(['SUCCESS', 'DECLINED', 'CANCELLED', 'ERROR', 'IN_PROGRESS']);
-const NotificationSchema = z.object({
-  transaction_id: z.number().int(),
-  flow: z.enum(['apply', 'buy', 'apply/buy']),
-  callback_url: z.string(),
-  purchase: z
-    .object({
-      purchase_status: PurchaseStatus,
-      status: PurchaseStatus,
-      customer_comparison_result: z.object({ billing_information: Comparison, shipping_information: Comparison }).nullable(),
-      administrative_fee: z.string().nullable().describe('dollars as a string, e.g. "0.00"'),
-      promo_id: z.string().nullable(),
-      term: z.number().int().nullable(),
-      plan_id: z.string().nullable(),
-      purchase_amount: z.number(),
-      transaction_total_amount: z.number().nullable(),
-      customer_id: z.string().nullable(),
-    })
-    .optional()
-    .describe('buy and apply/buy orders'),
-  apply: z.object({ customer_id: z.union([z.number().int(), z.string()]).nullable(), apply_status: ApplyStatus }).optional().describe('apply and apply/buy orders'),
-  apply_status: ApplyStatus.optional().describe('the parameter table puts it at the top level, the example under apply: both (api-notes §9.1.5)'),
-  date: z.string().describe('ISO-8601 with milliseconds'),
-});
-const PromoSchema = z.object({
-  fname: z.string(),
-  lname: z.string(),
-  transaction_total_amount: z.number().nullable(),
-  purchase_amount: z.string(),
-  plan_id: z.string().nullable(),
-  term: z.number().int().nullable(),
-  promo_id: z.string().nullable(),
-  administrative_fee: z.number().nullable(),
-  customer_comparison_result: z.unknown(),
-});
-const InitResponseSchema = z.object({ online_order_id: z.number().int().min(131000), redirection_url: z.url() });
+const ApplyStatus = z.enum(APPLY_STATUSES);
+const PurchaseStatus = z.enum(PURCHASE_STATUSES);
 const AdminOrderSchema = z
   .object({
     online_order_id: z.number().int(),
@@ -64,7 +33,7 @@ const AdminOrderSchema = z
   .loose();
 
 const NOTIFICATIONS = '/flexiti/online-api/online/client-id/:clientId/notifications';
-const notification = (summary: string): RouteDoc => ({ summary, responses: { 200: NotificationSchema } });
+const notification = (summary: string): RouteDoc => ({ summary, responses: { 200: NotificationResponseSchema } });
 
 export { ErrorEnvelopeSchema };
 
@@ -90,12 +59,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   'POST /flexiti/online-api/online/client-id/:clientId/systems/learn-more': {
     summary: 'A redirection_url to the learn-more page (early draft, api-notes §3.6)',
-    responses: { 200: z.object({ redirection_url: z.url() }) },
+    responses: { 200: LearnMoreResponseSchema },
   },
   [`GET ${NOTIFICATIONS}/order-id/:orderId`]: notification('An order\'s state by online_order_id'),
   [`GET ${NOTIFICATIONS}/merchant-order-id/:merchantOrderId`]: notification('The newest order with this merchant order id'),
   [`GET ${NOTIFICATIONS}/:orderId`]: notification('Legacy alias of notifications/order-id/{orderId} (api-notes §9.1.18)'),
-  [`GET ${NOTIFICATIONS}/promo-id/:promoId`]: { summary: 'A successful purchase by promo id (early draft shape)', responses: { 200: PromoSchema } },
+  [`GET ${NOTIFICATIONS}/promo-id/:promoId`]: { summary: 'A successful purchase by promo id (early draft shape)', responses: { 200: PromoResponseSchema } },
   'POST /flexiti/online-api/online/client-id/:clientId/merchants/payment-availability': {
     summary: 'Whether some plan of the merchant covers amount_requested',
     responses: { 200: PaymentAvailabilityResponseSchema },
