@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { CONFIG_OPTIONS } from '../../src/config.js';
+import { buildTestApp } from '../helpers/app.js';
 import { startChildServer } from '../helpers/child-server.js';
+import { registeredRoutes } from '../helpers/registered-routes.js';
 import { ROOT } from '../helpers/dockerfile.js';
 
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
@@ -63,4 +65,20 @@ test('the README leads with the two commands and links the fixtures catalogue', 
   assert.match(firstBlock, /^npm ci && npm start\b/m);
   assert.match(firstBlock, /^npm ci && npm test\b/m);
   assert.match(README, /\]\(fixtures\/README\.md\)/);
+});
+
+test('every endpoint in the README tables is a registered route', async (t) => {
+  const { app } = await buildTestApp(t);
+  const routes = new Set(registeredRoutes(app));
+  const rows = section('Endpoints')
+    .split('\n')
+    .filter((l) => /^\| [A-Z]/.test(l) && !l.startsWith('| method'))
+    .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+  assert.ok(rows.length >= 15, 'both tables were read');
+  for (const [methods, paths] of rows) {
+    for (const path of [...paths!.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string)) {
+      const full = (path.startsWith('/__admin') ? path : `/flexiti/online-api${path}`).replace(/\?.*$/, '').replace(/\{(\w+)\}/g, ':$1');
+      for (const method of methods!.split(/,\s*/)) assert.ok(routes.has(`${method} ${full}`), `README lists ${method} ${path}, which is not a route`);
+    }
+  }
 });
