@@ -88,7 +88,7 @@ test('request parts come from the routes\' zod schemas (params, querystring, hea
   await app.close();
 });
 
-test('every response table entry names a registered route, and documents a JSON success body', async (t) => {
+test('every response table entry names a registered route, and documents a success body', async (t) => {
   const { app, doc } = await fetchDocument(t);
   const routes = new Set(registeredRoutes(app));
   for (const key of Object.keys(ROUTE_DOCS)) {
@@ -96,6 +96,6 @@ test('every response table entry names a registered route, and documents a JSON 
     const [method, url] = key.split(' ') as [string, string];
     const op = doc.paths[openApiPath(url)]![method.toLowerCase()]!;
     const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
-    assert.ok(success.length > 0 && success.every(([, r]: [string, any]) => r.content['application/json'].schema), key);
+    assert.ok(success.length > 0 && success.every(([, r]: [string, any]) => Object.values(r.content ?? {}).some((c: any) => c.schema)), key);
   }
 });
