@@ -58,7 +58,9 @@ function requestBody(route: CollectedRoute, components: Json): Json | undefined 
   const schema = toSchema(route.schema.body, components);
   // Flexiti endpoints take JSON and form bodies alike (contract C4); the token endpoint forms only.
   const types = { token: ['application/x-www-form-urlencoded'], flexiti: ['application/json', 'application/x-www-form-urlencoded'], admin: ['application/json'], hosted: ['application/x-www-form-urlencoded'] }[area(route.url)];
-  return { required: true, content: Object.fromEntries(types.map((t) => [t, { schema }])) };
+  // A body schema that accepts no body at all (e.g. `.nullish()`) makes the body optional.
+  const required = !isZod(route.schema.body) || !route.schema.body.safeParse(undefined).success;
+  return { required, content: Object.fromEntries(types.map((t) => [t, { schema }])) };
 }
 
 function responseObject(value: z.ZodType | ResponseDoc, status: string, components: Json): Json {

@@ -83,6 +83,7 @@ test('request parts come from the routes\' zod schemas (params, querystring, hea
   assert.ok(op.requestBody.content['application/x-www-form-urlencoded'], 'Flexiti routes take form bodies too');
   assert.deepEqual(op.responses['201'].content['application/json'].schema.required, ['id']);
   assert.deepEqual(op.security, [{ merchantBearer: [] }]);
+  assert.equal(op.requestBody.required, true);
   const result = await new Validator().validate(doc as unknown as SpecData);
   assert.equal(result.valid, true, JSON.stringify(result.errors));
   await app.close();
