@@ -2,6 +2,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Fixtures } from './fixtures.js';
+import { demoRoutes } from './hosted/demo.js';
+import { hostedRoutes } from './hosted/routes.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { registerRequestLog } from './http/request-log.js';
@@ -51,6 +53,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   ];
 
   await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services, publicUrl: deps.publicUrl });
+  // The hosted flow page (contract C5) and the fixture merchants' demo return pages (mock-only).
+  await app.register(hostedRoutes, { prefix: '/hosted', services, clock: deps.clock, publicUrl: deps.publicUrl });
+  await app.register(demoRoutes, { prefix: '/demo', services, publicUrl: deps.publicUrl });
   await app.register(
     async (admin) => {
       await admin.register(healthRoutes, { checks: readiness });
