@@ -10,13 +10,22 @@ import { registerRequestLog } from './http/request-log.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import type { Ids } from './ids.js';
 import { collectRoutes } from './openapi/routes.js';
+import { callbackAdminRoutes } from './routes/admin/callbacks.js';
 import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
 import { openApiRoutes } from './routes/admin/openapi.js';
 import { merchantAdminRoutes } from './routes/admin/merchants.js';
 import { adminOrderRoutes } from './routes/admin/orders.js';
 import { flexitiApi } from './routes/flexiti.js';
+import type { CallbackWorker } from './services/callbacks/worker.js';
 import { createServices } from './services/index.js';
 import type { Store } from './store/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The callback outbox worker: `kick()` after enqueuing outside a request, `settled()` in tests. */
+    callbackWorker: CallbackWorker;
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -50,7 +59,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const readiness: ReadinessCheck[] = [
     { name: 'database', ready: () => deps.store.db.open },
     { name: 'fixtures', ready: () => deps.fixtures.merchants.length > 0 },
+    { name: 'worker', ready: () => services.callbacks.worker.running() },
   ];
+  // The worker starts once the app is ready. On close it records its attempts in flight first:
+  // preClose runs before every onClose hook (those run last-registered first, and the store's
+  // close is one of them), so the database is still open (contract C1).
+  const { worker } = services.callbacks;
+  app.decorate('callbackWorker', worker);
+  app.addHook('onReady', async () => worker.start());
+  app.addHook('preClose', async () => worker.stop());
 
   await app.register(flexitiApi, { prefix: '/flexiti/online-api', config: deps.config, services, publicUrl: deps.publicUrl });
   // The hosted flow page (contract C5) and the fixture merchants' demo return pages (mock-only).
@@ -62,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(openApiRoutes, { routes, publicUrl: deps.publicUrl });
       await admin.register(merchantAdminRoutes, { merchants: services.merchants });
       await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
+      await admin.register(callbackAdminRoutes, { callbacks: services.callbacks.admin });
     },
     { prefix: '/__admin' },
   );

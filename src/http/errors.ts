@@ -52,6 +52,7 @@ export const ERR = {
   tooLarge: 'The request body is larger than 1 MB.',
   unsupportedMediaType: 'Unsupported Content-Type: send application/json or application/x-www-form-urlencoded.',
   serverError: 'Internal server error',
+  unknownDelivery: 'No callback delivery with this id.',
   // Merchant plans (issue 4): wrong_inputs texts follow the validator's "Invalid or missing fields: field: why" form.
   priceOutsidePlans: 'Invalid or missing fields: price: outside the amount range of every plan of this merchant, so there is no payment plan to advertise',
   calculatorClientIdMismatch: 'Invalid or missing fields: clientId: the clientId query parameter must equal the client id in the path',

@@ -5,7 +5,7 @@ export const REFERENCE_HEADER = 'x-reference-id';
 export const WARNING_HEADER = 'x-flexiti-mock-warning';
 
 /** 32 hex characters, or the 36-character hyphenated form hyperswitch sends (api-notes §8.3, §9.1.9). */
-const GUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+export const GUID = /^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
  * `x-reference-id` is documented as required, but the public browser SDK and the Magento sample

@@ -6,6 +6,7 @@ import {
   LearnMoreResponseSchema,
   NotificationResponseSchema,
   PromoResponseSchema,
+  CallbackBodySchema,
   PURCHASE_STATUSES,
 } from '../schemas/notifications.js';
 import { ErrorEnvelopeSchema, TokenResponseSchema } from '../schemas/oauth.js';
@@ -31,6 +32,9 @@ const AdminOrderSchema = z
     timeline: z.object({ events: z.array(z.object({ at: z.string(), type: z.string(), data: z.unknown() })), deliveries: z.array(z.object({}).loose()) }).optional(),
   })
   .loose();
+
+const Attempt = z.object({ at: z.string(), status: z.number().int().nullable(), latency_ms: z.number().nullable(), error: z.string().nullable() }).loose();
+const DeliverySchema = z.object({ id: z.string(), state: z.enum(['pending', 'delivered', 'failed', 'no_endpoint']), attempts: z.array(Attempt) }).loose();
 
 const NOTIFICATIONS = '/flexiti/online-api/online/client-id/:clientId/notifications';
 const notification = (summary: string): RouteDoc => ({ summary, responses: { 200: NotificationResponseSchema } });
@@ -89,6 +93,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: 'Finish an order exactly as the hosted page would (for CI without a browser)',
     responses: { 200: AdminOrderSchema },
   },
+  'POST /flexiti/online-api/online/client-id/:clientId/notifications/test': {
+    summary: 'Send a synthetic notification to the merchant\'s callback_url (early draft, api-notes §5); answers its body',
+    responses: { 200: CallbackBodySchema },
+  },
+  'GET /__admin/callbacks': { summary: 'Callback deliveries with every attempt (filter by client_id, order, state)', responses: { 200: z.object({ callbacks: z.array(DeliverySchema) }) } },
+  'POST /__admin/callbacks/:id/redeliver': { summary: 'Deliver a callback again (same delivery id)', responses: { 200: DeliverySchema } },
   'GET /__admin/health': { summary: 'Liveness (open even when an admin token is set)', responses: { 200: HealthSchema } },
   'GET /__admin/ready': {
     summary: 'Readiness: migrations done, fixtures loaded, worker running',

@@ -5,6 +5,7 @@ import { referenceIdHook } from '../http/reference-id.js';
 import type { Services } from '../services/index.js';
 import { checkoutRoutes } from './checkout.js';
 import { notificationRoutes } from './notifications.js';
+import { notificationTestRoutes } from './notifications-test.js';
 import { oauthRoutes } from './oauth.js';
 import { paymentAvailabilityRoutes } from './payment-availability.js';
 import { paymentCalculatorRoutes } from './payment-calculator.js';
@@ -20,5 +21,6 @@ export const flexitiApi: FastifyPluginAsync<{ config: Config; services: Services
     await online.register(paymentCalculatorRoutes, { config, plans: services.plans });
     await online.register(checkoutRoutes, { config, orders: services.orders });
     await online.register(notificationRoutes, { orders: services.orders, publicUrl });
+    await online.register(notificationTestRoutes, { notifications: services.callbacks.testNotifications });
   });
 };

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app.js';
+import { createCallbackServices } from './callbacks/index.js';
 import { createMerchantService } from './merchants.js';
 import { createPlanService } from './merchant-plans.js';
 import { createOrderService } from './orders/index.js';
@@ -10,7 +11,8 @@ export function createServices(deps: AppDeps) {
   const plans = createPlanService(deps);
   const merchants = createMerchantService(deps);
   const orders = createOrderService(deps);
-  return { tokens, plans, merchants, orders };
+  const callbacks = createCallbackServices(deps);
+  return { tokens, plans, merchants, orders, callbacks };
 }
 
 export type Services = ReturnType<typeof createServices>;

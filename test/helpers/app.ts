@@ -8,7 +8,8 @@ import { loadFixtures, seedFixtures, type Fixtures } from '../../src/fixtures.js
 import { createIds, type Ids } from '../../src/ids.js';
 import { openStore, type Store } from '../../src/store/index.js';
 
-export const PUBLIC_URL = 'http://mock.test';
+/** A closed loopback port: anything that follows a test URL (e.g. the callback worker) is refused locally, never resolved over DNS. */
+export const PUBLIC_URL = 'http://127.0.0.1:9';
 
 export const DEMO = {
   clientId: 'flexitidemo',

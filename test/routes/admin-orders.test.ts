@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ERR } from '../../src/http/errors.js';
 import { CallbackBodySchema } from '../../src/schemas/notifications.js';
-import { DEMO, MAPLE, buildTestApp, getToken } from '../helpers/app.js';
+import { DEMO, MAPLE, PUBLIC_URL, buildTestApp, getToken } from '../helpers/app.js';
 import { SEED, completeOrder, createOrder } from '../helpers/orders.js';
 
 async function setup(t: Parameters<typeof buildTestApp>[0]) {
@@ -133,7 +133,8 @@ test('GET /__admin/orders lists newest first, filtered by client_id; GET one sho
   assert.equal(demo[0].timeline, undefined);
   const one = (await app.inject({ url: `/__admin/orders/${a}` })).json();
   assert.equal(one.request.fname, 'Tommy');
-  assert.match(one.redirection_url, /^http:\/\/mock\.test\/hosted\/[\w-]+\?lang=en$/);
+  assert.ok(one.redirection_url.startsWith(`${PUBLIC_URL}/hosted/`), one.redirection_url);
+  assert.match(one.redirection_url, /\/hosted\/[\w-]+\?lang=en$/);
   assert.deepEqual(one.timeline.events.map((e: { type: string }) => e.type), ['order.created']);
   assert.equal((await app.inject({ url: '/__admin/orders/131999' })).statusCode, 404);
   assert.equal((await app.inject({ url: '/__admin/orders?limit=0' })).statusCode, 409);
