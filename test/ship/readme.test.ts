@@ -77,7 +77,7 @@ test('every endpoint in the README tables is a registered route', async (t) => {
   assert.ok(rows.length >= 18, 'the three tables were read');
   for (const [methods, paths] of rows) {
     for (const path of [...paths!.matchAll(/`([^`]+)`/g)].map((m) => m[1] as string)) {
-      const full = (/^\/(__admin|hosted|demo)\b/.test(path) ? path : `/flexiti/online-api${path}`).replace(/\?.*$/, '').replace(/\{(\w+)\}/g, ':$1');
+      const full = (/^\/(__admin|hosted|demo)\b/.test(path) ? path : `/flexiti/online-api${path}`).replace(/\?.*$/, '').replace(/(.)\/$/, '$1').replace(/\{(\w+)\}/g, ':$1');
       for (const method of methods!.split(/,\s*/)) assert.ok(routes.has(`${method} ${full}`), `README lists ${method} ${path}, which is not a route`);
     }
   }
