@@ -21,6 +21,8 @@ import { healthRoutes, type ReadinessCheck } from './routes/admin/health.js';
 import { outcomeRoutes } from './routes/admin/outcomes.js';
 import { requestRoutes } from './routes/admin/requests.js';
 import { resetRoutes } from './routes/admin/reset.js';
+import { collectRoutes } from './openapi/routes.js';
+import { openApiRoutes } from './routes/admin/openapi.js';
 import { merchantAdminRoutes } from './routes/admin/merchants.js';
 import { adminOrderRoutes } from './routes/admin/orders.js';
 import { flexitiApi } from './routes/flexiti.js';
@@ -56,6 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
   });
+  // First, so the OpenAPI document sees every route registered below (contract C6).
+  const routes = collectRoutes(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   registerErrorHandling(app);
   registerRequestLog(app);
@@ -94,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(resetRoutes, { reset: services.reset });
       await admin.register(outcomeRoutes, { fixtures: deps.fixtures });
       await admin.register(dashboardRoutes, { dashboard: createDashboard({ ...deps, journal: services.journal }) });
+      await admin.register(openApiRoutes, { routes, publicUrl: deps.publicUrl });
       await admin.register(merchantAdminRoutes, { merchants: services.merchants });
       await admin.register(adminOrderRoutes, { orders: services.orders, store: deps.store });
       await admin.register(callbackAdminRoutes, { callbacks: services.callbacks.admin });

@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
-export type Db = Database.Database;
+/**
+ * An interface rather than a type alias: declaration emit (`npm run build`, run by `npm ci`'s
+ * `prepare`) cannot name better-sqlite3's internal `BetterSqlite3.Database` in inferred types.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Db extends Database.Database {}
 
 /**
  * Opens the database once, with the pragmas better-sqlite3 recommends for a server: WAL so readers
