@@ -27,9 +27,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Secrets never reach the log (contract C10). */
+/** Body keys that are secrets wherever they sit (the journal's rules, src/http/redact.ts). */
+const SECRET_LOG_KEYS = ['client_secret', 'password', 'access_token', 'refresh_token', 'auth_token', 'vcc', 'pin'];
+
+/** Secrets never reach the log (contract C10): at the top level and up to two objects deep. */
 export const LOG_REDACT = {
-  paths: ['req.headers.authorization', '*.client_secret', '*.password', '*.access_token', '*.refresh_token', '*.vcc', 'headers.authorization'],
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'headers.authorization',
+    ...SECRET_LOG_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+  ],
   censor: '[redacted]',
 };
 

@@ -57,6 +57,9 @@ export const ERR = {
   headersTooLarge: 'The request headers are too large.',
   requestTimeout: 'The request took too long to arrive.',
   serverError: 'Internal server error',
+  missingAdminToken: 'Missing admin token: send Authorization: Bearer <FLEXITI_MOCK_ADMIN_TOKEN>.',
+  badAdminToken: 'The admin token provided is invalid.',
+  unknownFault: 'No fault with this id.',
   unknownDelivery: 'No callback delivery with this id.',
   // Merchant plans (issue 4): wrong_inputs texts follow the validator's "Invalid or missing fields: field: why" form.
   priceOutsidePlans: 'Invalid or missing fields: price: outside the amount range of every plan of this merchant, so there is no payment plan to advertise',

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { clientIdOf } from './operations.js';
 import { REFERENCE_HEADER } from './reference-id.js';
 
 /**
@@ -7,11 +8,10 @@ import { REFERENCE_HEADER } from './reference-id.js';
  */
 export function registerRequestLog(app: FastifyInstance): void {
   app.addHook('onResponse', async (request, reply) => {
-    const params = request.params as { clientId?: string } | undefined;
     request.log.info(
       {
         referenceId: request.headers[REFERENCE_HEADER],
-        clientId: request.auth?.client_id ?? params?.clientId,
+        clientId: request.auth?.client_id ?? clientIdOf(request),
         method: request.method,
         route: request.routeOptions.url ?? 'unmatched',
         statusCode: reply.statusCode,

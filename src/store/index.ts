@@ -4,6 +4,7 @@ import { createDeliveryStore } from './deliveries.js';
 import { createMerchantStore } from './merchants.js';
 import { migrate } from './migrations/index.js';
 import { openDatabase, type Db } from './open.js';
+import { createResetStore } from './reset.js';
 import { createOrderStore } from './orders.js';
 import { createTokenStore } from './tokens.js';
 
@@ -16,6 +17,7 @@ export function createStore(db: Db, checkpointer?: Checkpointer) {
     customers: createCustomerStore(db),
     tokens: createTokenStore(db),
     deliveries: createDeliveryStore(db),
+    reset: createResetStore(db),
     orders: createOrderStore(db),
     /**
      * Runs `fn` in one synchronous transaction (no awaiting inside). IMMEDIATE takes the write lock

@@ -1,5 +1,5 @@
 import type { TestContext } from 'node:test';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import qs from 'qs';
 import { buildApp } from '../../src/app.js';
 import { createManualClock, type Clock } from '../../src/clock.js';
@@ -39,7 +39,7 @@ export interface TestApp {
 /** The real app on a real in-memory SQLite database, with a manual clock; closed after the test. */
 export async function buildTestApp(
   t: Pick<TestContext, 'after'>,
-  options: { config?: ConfigInput; fixtures?: Fixtures; clock?: Clock; ids?: Ids } = {},
+  options: { config?: ConfigInput; fixtures?: Fixtures; clock?: Clock; ids?: Ids; logger?: FastifyBaseLogger } = {},
 ): Promise<TestApp> {
   const config = parseConfig({ db: ':memory:', logLevel: 'silent', ...options.config });
   const fixtures = options.fixtures ?? loadFixtures();
@@ -47,7 +47,7 @@ export async function buildTestApp(
   const ids = options.ids ?? createIds();
   const store = openStore(':memory:');
   seedFixtures(store, fixtures, clock.now());
-  const app = await buildApp({ config, store, clock, ids, fixtures, publicUrl: () => PUBLIC_URL });
+  const app = await buildApp({ config, store, clock, ids, fixtures, publicUrl: () => PUBLIC_URL, ...(options.logger ? { logger: options.logger } : {}) });
   app.addHook('onClose', async () => store.close());
   await app.ready();
   t.after(() => app.close());
