@@ -6,7 +6,7 @@ import { demoRoutes } from './hosted/demo.js';
 import { hostedRoutes } from './hosted/routes.js';
 import { registerBodyParsers } from './http/body-parsers.js';
 import { adminTokenHook } from './http/admin-auth.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { registerFaults } from './http/faults.js';
 import { registerJournal } from './http/journal.js';
 import { registerRequestLog } from './http/request-log.js';
@@ -57,6 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    // Errors raised before routing or by Node's HTTP parser answer in the envelope too (contract C4).
+    frameworkErrors,
+    clientErrorHandler,
   });
   // First, so the OpenAPI document sees every route registered below (contract C6).
   const routes = collectRoutes(app);

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, ERR, type ErrorEnvelope } from './errors.js';
 
 /** Maps Fastify's own errors (body parsing, limits, content types) onto Flexiti's error names. */
@@ -42,4 +44,35 @@ export function registerErrorHandling(app: FastifyInstance): void {
     };
     reply.code(404).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a URL that does not percent-decode, a path parameter over
+ * `maxParamLength`) bypass the error handler; without this they answer in Fastify's own shape.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const apiError = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? new ApiError(414, 'uri_too_long', ERR.paramTooLong)
+    : error.code === 'FST_ERR_BAD_URL'
+      ? new ApiError(400, 'invalid_request', ERR.badUrl)
+      : (fromFastifyError(error) ?? new ApiError(400, 'invalid_request', ERR.malformedRequest));
+  reply.code(apiError.statusCode).send(apiError.toEnvelope());
+}
+
+/**
+ * Requests Node's HTTP parser refuses (bad request line, invalid header bytes, oversized headers)
+ * never reach Fastify; answer them in the envelope too, then close the socket as Node does.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, name, description] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+    ? [408, 'request_timeout', ERR.requestTimeout]
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'request_header_fields_too_large', ERR.headersTooLarge]
+      : [400, 'invalid_request', ERR.malformedRequest];
+  const body = JSON.stringify(new ApiError(status, name, description).toEnvelope());
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }

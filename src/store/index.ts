@@ -1,3 +1,4 @@
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { createCustomerStore } from './customers.js';
 import { createDeliveryStore } from './deliveries.js';
 import { createMerchantStore } from './merchants.js';
@@ -8,7 +9,7 @@ import { createOrderStore } from './orders.js';
 import { createTokenStore } from './tokens.js';
 
 /** The store: the database plus one module of prepared statements per table. SQL lives only here. */
-export function createStore(db: Db) {
+export function createStore(db: Db, checkpointer?: Checkpointer) {
   migrate(db);
   return {
     db,
@@ -18,11 +19,19 @@ export function createStore(db: Db) {
     deliveries: createDeliveryStore(db),
     reset: createResetStore(db),
     orders: createOrderStore(db),
-    /** Runs `fn` in one synchronous transaction (no awaiting inside). */
+    /**
+     * Runs `fn` in one synchronous transaction (no awaiting inside). IMMEDIATE takes the write lock
+     * up front, waiting busy_timeout for it: a deferred transaction that reads first and then
+     * writes cannot wait for another connection's write lock (SQLite refuses the read-to-write
+     * upgrade with SQLITE_BUSY at once), which the concurrency test caught as hosted-page 500s.
+     */
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      return db.transaction(fn).immediate();
     },
+    /** Present on file databases: checkpoints run in a worker thread (see checkpointer.ts). */
+    checkpointer,
     close(): void {
+      checkpointer?.stop();
       if (db.open) db.close();
     },
   };
@@ -31,5 +40,6 @@ export function createStore(db: Db) {
 export type Store = ReturnType<typeof createStore>;
 
 export function openStore(path: string): Store {
-  return createStore(openDatabase(path));
+  const db = openDatabase(path);
+  return createStore(db, path === ':memory:' ? undefined : startCheckpointer(db));
 }

@@ -17,7 +17,9 @@ export function createMerchantStore(db: Db) {
     ),
     remove: db.prepare<[string]>('DELETE FROM merchants WHERE client_id = ?'),
   };
-  const cache = new Map<string, Merchant | null>();
+  // Only merchants that exist are cached: remembering misses would keep every client_id any
+  // request ever sent (up to the 1 MB body limit each) for the life of the process.
+  const cache = new Map<string, Merchant>();
   const parse = (data: string) => MerchantSchema.parse(JSON.parse(data));
 
   return {
@@ -25,10 +27,11 @@ export function createMerchantStore(db: Db) {
       let merchant = cache.get(clientId);
       if (merchant === undefined) {
         const row = statements.get.get(clientId);
-        merchant = row ? parse(row.data) : null;
+        if (!row) return undefined;
+        merchant = parse(row.data);
         cache.set(clientId, merchant);
       }
-      return merchant ?? undefined;
+      return merchant;
     },
     list(): Merchant[] {
       return statements.list.all().map((row) => parse(row.data));
