@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  ClockViewSchema,
+  DeletedSchema,
+  FaultCreatedSchema,
+  FaultListSchema,
+  FaultViewSchema,
+  JournalListSchema,
+  OutcomeCatalogueSchema,
+  ResetResultSchema,
+} from '../schemas/admin.js';
 import { MerchantSchema } from '../schemas/fixtures.js';
 import {
   APPLY_STATUSES,
@@ -10,16 +20,6 @@ import {
   PURCHASE_STATUSES,
 } from '../schemas/notifications.js';
 import { ErrorEnvelopeSchema, TokenResponseSchema } from '../schemas/oauth.js';
-import {
-  ClockViewSchema,
-  DeletedSchema,
-  FaultCreatedSchema,
-  FaultListSchema,
-  FaultViewSchema,
-  JournalListSchema,
-  OutcomeCatalogueSchema,
-  ResetResultSchema,
-} from '../schemas/admin.js';
 import { CalculatorResponseSchema, PaymentAvailabilityResponseSchema } from '../schemas/plans.js';
 import type { RouteDoc } from './routes.js';
 
@@ -109,25 +109,25 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   'GET /__admin/callbacks': { summary: 'Callback deliveries with every attempt (filter by client_id, order, state)', responses: { 200: z.object({ callbacks: z.array(DeliverySchema) }) } },
   'POST /__admin/callbacks/:id/redeliver': { summary: 'Deliver a callback again (same delivery id)', responses: { 200: DeliverySchema } },
+  'GET /__admin/clock': { summary: 'The business clock, globally or as one client_id sees it', responses: { 200: ClockViewSchema } },
+  'POST /__admin/clock': { summary: 'Advance, set or reset the clock, globally or for one client_id', responses: { 200: ClockViewSchema } },
+  'POST /__admin/faults': { summary: 'Inject a fault (contract C7)', responses: { 201: { description: 'Created', schema: FaultCreatedSchema } } },
+  'GET /__admin/faults': { summary: 'Active faults (optionally one client_id\'s)', responses: { 200: FaultListSchema } },
+  'GET /__admin/faults/:id': { summary: 'One fault', responses: { 200: FaultViewSchema } },
+  'DELETE /__admin/faults/:id': { summary: 'Remove one fault', responses: { 200: DeletedSchema } },
+  'DELETE /__admin/faults': { summary: 'Remove every fault (or one client_id\'s)', responses: { 200: DeletedSchema } },
+  'GET /__admin/outcomes': { summary: 'The catalogue of magic values (contract C9)', responses: { 200: OutcomeCatalogueSchema } },
+  'GET /__admin/requests': { summary: 'The redacted request journal, newest first (contract C10)', responses: { 200: JournalListSchema } },
+  'DELETE /__admin/requests': { summary: 'Clear the request journal', responses: { 200: DeletedSchema } },
+  'POST /__admin/reset': { summary: 'Reset everything, or one client_id\'s orders, tokens, callbacks, faults and clock', responses: { 200: ResetResultSchema } },
+  'GET /__admin': {
+    summary: 'HTML dashboard of recent orders, callbacks and requests',
+    responses: { 200: { description: 'An HTML page', contentType: 'text/html', schema: z.string() } },
+  },
   'GET /__admin/health': { summary: 'Liveness (open even when an admin token is set)', responses: { 200: HealthSchema } },
   'GET /__admin/ready': {
     summary: 'Readiness: migrations done, fixtures loaded, worker running',
     responses: { 200: ReadySchema, 503: { description: 'Not ready yet', schema: ReadySchema } },
   },
   'GET /__admin/openapi.json': { summary: 'This document', responses: { 200: OpenApiSchema } },
-  'POST /__admin/faults': { summary: 'Inject a fault (C7): match by method, path, operation, client_id; status/body, delay, reset, malformed body', responses: { 201: FaultCreatedSchema } },
-  'GET /__admin/faults': { summary: 'Active faults, optionally of one client_id', responses: { 200: FaultListSchema } },
-  'GET /__admin/faults/:id': { summary: 'One fault with its hit count', responses: { 200: FaultViewSchema } },
-  'DELETE /__admin/faults/:id': { summary: 'Remove one fault', responses: { 200: DeletedSchema } },
-  'DELETE /__admin/faults': { summary: 'Remove every fault, or those of one client_id', responses: { 200: DeletedSchema } },
-  'GET /__admin/clock': { summary: 'The mock clock, globally or as one client_id sees it', responses: { 200: ClockViewSchema } },
-  'POST /__admin/clock': { summary: 'Advance, set or reset the mock clock, globally or for one client_id', responses: { 200: ClockViewSchema } },
-  'GET /__admin/requests': { summary: 'The request journal (redacted), newest first, filterable by client_id and path', responses: { 200: JournalListSchema } },
-  'DELETE /__admin/requests': { summary: 'Clear the request journal', responses: { 200: DeletedSchema } },
-  'POST /__admin/reset': { summary: "Reset everything, or one client_id's orders, tokens, callbacks, faults and clock", responses: { 200: ResetResultSchema } },
-  'GET /__admin/outcomes': { summary: 'The catalogue of magic values (C9) and what each does', responses: { 200: OutcomeCatalogueSchema } },
-  'GET /__admin': {
-    summary: 'HTML dashboard of recent orders, callbacks and requests',
-    responses: { 200: { description: 'The dashboard page', contentType: 'text/html', schema: z.string() } },
-  },
 };
