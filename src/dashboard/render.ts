@@ -2,6 +2,7 @@ import { Eta } from 'eta';
 import type { Clock } from '../clock.js';
 import { formatAmount } from '../money.js';
 import { redactText } from '../http/redact.js';
+import { deliveryView } from '../services/callbacks/admin.js';
 import type { Journal } from '../services/journal.js';
 import type { Store } from '../store/index.js';
 import { DASHBOARD_TEMPLATE } from './template.js';
@@ -31,18 +32,7 @@ export function createDashboard({ store, clock, journal }: { store: Store; clock
       // Event data is free-form JSON from other services: redacted like the journal before display.
       timeline: store.orders.events(order.id).map((event) => ({ type: event.type, at: iso(event.at), data: event.data === null ? null : redactText(event.data) })),
     }));
-    const deliveries = store.deliveries.list({ client_id: clientId, limit: DASHBOARD_ROWS }).map((delivery) => ({
-      id: delivery.id,
-      client_id: delivery.client_id,
-      order_id: delivery.order_id,
-      event: delivery.event,
-      notification_type: delivery.notification_type,
-      url: delivery.url,
-      state: delivery.state,
-      created_at: iso(delivery.created_at),
-      next_attempt_at: delivery.state === 'pending' ? iso(delivery.next_attempt_at) : null,
-      attempts: store.deliveries.attemptsOf(delivery.id).map((attempt) => ({ at: iso(attempt.at), status: attempt.status, latency_ms: attempt.latency_ms, error: attempt.error })),
-    }));
+    const deliveries = store.deliveries.list({ client_id: clientId, limit: DASHBOARD_ROWS }).map((delivery) => deliveryView(delivery, store.deliveries.attemptsOf(delivery.id)));
     const requests = journal.list({ client_id: clientId, limit: DASHBOARD_ROWS });
     return { now: iso(clock.now(clientId)), clientId, orders, deliveries, requests };
   }

@@ -55,7 +55,7 @@ code { font-size: 12px; overflow-wrap: anywhere; }
 <td data-testid="delivery-order"><%= delivery.order_id === null ? '' : delivery.order_id %></td>
 <td><%= delivery.event %> <%= delivery.notification_type %></td>
 <td><%= delivery.url || '(no callback_url)' %></td>
-<td><span class="pill" data-testid="delivery-state"><%= delivery.state %></span><% if (delivery.next_attempt_at) { %><br><span class="muted">next <%= delivery.next_attempt_at %></span><% } %></td>
+<td><span class="pill" data-testid="delivery-state"><%= delivery.state %></span><% if (delivery.state === 'pending' && delivery.next_attempt_at) { %><br><span class="muted">next <%= delivery.next_attempt_at %></span><% } %></td>
 <td><% if (delivery.attempts.length === 0) { %><span class="muted">none</span><% } else { %><ol><% delivery.attempts.forEach(function (attempt) { %><li><span class="muted"><%= attempt.at %></span> <%= attempt.status === null ? 'no response' : attempt.status %> · <%= attempt.latency_ms %> ms<% if (attempt.error) { %> · <%= attempt.error %><% } %></li><% }) %></ol><% } %></td>
 </tr>
 <% }) %>

@@ -30,6 +30,11 @@ export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
   return routes;
 }
 
+/** The same routes as `METHOD /path` strings, sorted (what the OpenAPI and README checks compare). */
+export function routeKeys(app: FastifyInstance): string[] {
+  return [...new Set(registeredRoutes(app).map((route) => `${route.method} ${route.url}`))].sort();
+}
+
 /** The names of a route pattern's path parameters, in order. */
 export function pathParams(url: string): string[] {
   return [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1] as string);

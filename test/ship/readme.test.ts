@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { CONFIG_OPTIONS } from '../../src/config.js';
 import { buildTestApp } from '../helpers/app.js';
 import { startChildServer } from '../helpers/child-server.js';
-import { registeredRoutes } from '../helpers/registered-routes.js';
+import { routeKeys } from '../helpers/routes.js';
 import { ROOT } from '../helpers/dockerfile.js';
 
 const README = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
@@ -69,7 +69,7 @@ test('the README leads with the two commands and links the fixtures catalogue', 
 
 test('every endpoint in the README tables is a registered route', async (t) => {
   const { app } = await buildTestApp(t);
-  const routes = new Set(registeredRoutes(app));
+  const routes = new Set(routeKeys(app));
   const rows = section('Endpoints')
     .split('\n')
     .filter((l) => /^\| [A-Z]/.test(l) && !l.startsWith('| method'))

@@ -8,7 +8,7 @@ import { buildOpenApiDocument, openApiPath } from '../../../src/openapi/document
 import { collectRoutes } from '../../../src/openapi/routes.js';
 import { zodValidatorCompiler } from '../../../src/http/validation.js';
 import { buildTestApp, PUBLIC_URL } from '../../helpers/app.js';
-import { registeredRoutes } from '../../helpers/registered-routes.js';
+import { routeKeys } from '../../helpers/routes.js';
 
 type Doc = {
   openapi: string;
@@ -42,7 +42,7 @@ test('GET /__admin/openapi.json is a valid OpenAPI 3.1 document', async (t) => {
 
 test('it lists every route the app registers, and nothing else', async (t) => {
   const { app, doc } = await fetchDocument(t);
-  const routes = registeredRoutes(app);
+  const routes = routeKeys(app);
   assert.ok(routes.includes('POST /flexiti/online-api/oauth/token'));
   assert.ok(routes.includes('GET /__admin/openapi.json'));
   assert.deepEqual(documented(doc), routes);
@@ -91,7 +91,7 @@ test('request parts come from the routes\' zod schemas (params, querystring, hea
 
 test('every response table entry names a registered route, and documents a success body', async (t) => {
   const { app, doc } = await fetchDocument(t);
-  const routes = new Set(registeredRoutes(app));
+  const routes = new Set(routeKeys(app));
   for (const key of Object.keys(ROUTE_DOCS)) {
     assert.ok(routes.has(key), `ROUTE_DOCS has '${key}', which no route registers`);
     const [method, url] = key.split(' ') as [string, string];
