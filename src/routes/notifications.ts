@@ -10,7 +10,7 @@ type Params<K extends string> = { Params: { clientId: string } & Record<K, strin
  */
 export const notificationRoutes: FastifyPluginAsync<{ orders: OrderService; publicUrl: () => string }> = async (app, { orders, publicUrl }) => {
   const answer = (request: FastifyRequest, order: Order) => {
-    orders.addEvent(order.id, 'lookup', { route: request.routeOptions.url, reference_id: request.headers['x-reference-id'] ?? null });
+    orders.recordLookup(order, { route: request.routeOptions.url, reference_id: request.headers['x-reference-id'] ?? null });
     return notificationView(order, orders.merchantOf(order.client_id), publicUrl());
   };
   const base = '/online/client-id/:clientId/notifications';
@@ -24,7 +24,7 @@ export const notificationRoutes: FastifyPluginAsync<{ orders: OrderService; publ
 
   app.get<Params<'promoId'>>(`${base}/promo-id/:promoId`, async (request) => {
     const order = orders.getByPromoId(request.params.clientId, request.params.promoId);
-    orders.addEvent(order.id, 'lookup', { route: request.routeOptions.url, reference_id: request.headers['x-reference-id'] ?? null });
+    orders.recordLookup(order, { route: request.routeOptions.url, reference_id: request.headers['x-reference-id'] ?? null });
     return promoView(order, orders.customerOf(order));
   });
 

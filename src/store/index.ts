@@ -11,6 +11,7 @@ import { createTokenStore } from './tokens.js';
 /** The store: the database plus one module of prepared statements per table. SQL lives only here. */
 export function createStore(db: Db, checkpointer?: Checkpointer) {
   migrate(db);
+  const orders = createOrderStore(db);
   return {
     db,
     merchants: createMerchantStore(db),
@@ -18,7 +19,7 @@ export function createStore(db: Db, checkpointer?: Checkpointer) {
     tokens: createTokenStore(db),
     deliveries: createDeliveryStore(db),
     reset: createResetStore(db),
-    orders: createOrderStore(db),
+    orders,
     /**
      * Runs `fn` in one synchronous transaction (no awaiting inside). IMMEDIATE takes the write lock
      * up front, waiting busy_timeout for it: a deferred transaction that reads first and then
@@ -31,6 +32,7 @@ export function createStore(db: Db, checkpointer?: Checkpointer) {
     /** Present on file databases: checkpoints run in a worker thread (see checkpointer.ts). */
     checkpointer,
     close(): void {
+      if (db.open) orders.flush();
       checkpointer?.stop();
       if (db.open) db.close();
     },

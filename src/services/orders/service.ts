@@ -388,6 +388,11 @@ export function createOrderService({ store, clock, ids, publicUrl }: Deps) {
       store.orders.addEvent(orderId, now(order.client_id), type, data);
     },
 
+    /** A merchant's look-up on the timeline (contract C6), written in the next batch (store/orders.ts). */
+    recordLookup(order: Pick<Order, 'id' | 'client_id'>, data: { route: string | undefined; reference_id: string | string[] | null }): void {
+      store.orders.addEventSoon(order.id, now(order.client_id), 'lookup', data);
+    },
+
     /** The apply step: the middle name decides (C9). apply ends the order; apply/buy approved awaits the buy step. */
     submitApplication(orderId: number, applicant: Applicant = {}): Order {
       return store.transaction(() => {
