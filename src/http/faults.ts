@@ -66,7 +66,7 @@ export function registerFaults(app: FastifyInstance, faults: FaultService): void
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
   const check = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.faultChecked || !isFlexitiPath(request.url)) return undefined;
+    if (!faults.any() || request.faultChecked || !isFlexitiPath(request.url)) return undefined;
     const operation = operationOf(request.method, request.routeOptions.url);
     request.faultChecked = true;
     const hit = faults.take({ method: request.method, path: pathOf(request), operation, clientId: clientIdOf(request) });
@@ -75,7 +75,7 @@ export function registerFaults(app: FastifyInstance, faults: FaultService): void
     return apply(hit.action, request, reply, closing.signal);
   };
   app.addHook('onRequest', async (request, reply) => {
-    if (operationOf(request.method, request.routeOptions.url) === 'token') return undefined;
+    if (!faults.any() || operationOf(request.method, request.routeOptions.url) === 'token') return undefined;
     return check(request, reply);
   });
   app.addHook('preValidation', async (request, reply) => check(request, reply));

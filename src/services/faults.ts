@@ -100,6 +100,8 @@ export function createFaultService({ clock }: { clock: Clock }) {
       for (let i = faults.length - 1; i >= 0; i--) if (clientId === undefined || faults[i]?.match.client_id === clientId) faults.splice(i, 1);
       return before - faults.length;
     },
+    /** False on the hot path of every run without faults: the request hooks then do no matching work. */
+    any: (): boolean => faults.length > 0,
     /**
      * The action for this request, if a fault hits. Each matching fault draws from its own PRNG
      * (so its sequence does not depend on other traffic); the first that hits wins and is used up.
