@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { STRINGS } from '../../src/hosted/strings.js';
 import { startMockServer } from '../../src/index.js';
 import { DEMO } from '../helpers/app.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
-import { adminOrder, initOrder, merchantToken, notificationWith, returnParams } from '../helpers/hosted.js';
+import { screenshot } from '../helpers/browser.js';
+import { adminOrder, initOrder, merchantToken, notificationWith, openHostedPage, returnParams } from '../helpers/hosted.js';
 import { SEED } from '../helpers/orders.js';
 
 const en = STRINGS.en;
@@ -18,35 +18,7 @@ const fr = STRINGS.fr;
 test('hosted apply flow in Chromium', async (t) => {
   const mock = await startMockServer();
   t.after(() => mock.close());
-  const browser = await launchBrowser(t);
-  const page = await browser.newPage();
-  page.setDefaultTimeout(30_000);
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  const button = (name: string) => page.getByRole('button', { name, exact: true });
-  // Every page's scripts and styles carry the CSP nonce: Chromium reports no violation and no script error.
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    // 4xx answers (the favicon, a form with errors) are logged as "Failed to load resource": expected.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  t.after(() => assert.deepEqual(problems, []));
-  const returned = (kind: 'success' | 'failure') => page.waitForURL((url) => url.pathname === `/demo/return/${kind}`);
-
-  /** The order's notification, read the way a merchant's return page does, and its outbox rows. */
-  async function merchantView(orderId: number) {
-    const back = returnParams(page.url());
-    assert.equal(back.orderId, String(orderId));
-    assert.match(back.authToken, /^[0-9a-f]{40}$/);
-    const lookup = await notificationWith(mock, DEMO.clientId, back.orderId, back.authToken);
-    assert.equal(lookup.status, 200);
-    const deliveries = (await adminOrder(mock, orderId)).timeline.deliveries;
-    return { notification: lookup.body, deliveries };
-  }
+  const { page, dialogs, button, returned, merchantView } = await openHostedPage(t, mock);
 
   await t.test('1. A-RR_L, a wrong PIN, then PIN 2222 → success_url with orderId and auth_token; SUCCESS and a customer id', async () => {
     const order = await initOrder(mock, { ...SEED.apply, mname: 'A-RR_L' });

@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import { STRINGS, formatMoney } from '../../src/hosted/strings.js';
 import { startMockServer } from '../../src/index.js';
 import { DEMO } from '../helpers/app.js';
-import { launchBrowser, screenshot } from '../helpers/browser.js';
-import { adminOrder, initOrder, notificationWith, putMerchant, returnParams } from '../helpers/hosted.js';
+import { screenshot } from '../helpers/browser.js';
+import { adminOrder, initOrder, notificationWith, openHostedPage, putMerchant, returnParams } from '../helpers/hosted.js';
 import { SEED } from '../helpers/orders.js';
 
 const en = STRINGS.en;
@@ -39,27 +39,7 @@ async function merchantSite(): Promise<{ origin: string; close: () => Promise<vo
 test('hosted buy, apply/buy and framed flows in Chromium', async (t) => {
   const mock = await startMockServer();
   t.after(() => mock.close());
-  const browser = await launchBrowser(t);
-  const page = await browser.newPage();
-  page.setDefaultTimeout(30_000);
-  const button = (name: string) => page.getByRole('button', { name, exact: true });
-  // Every page's scripts and styles carry the CSP nonce: Chromium reports no violation and no script error.
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    // 4xx answers (the favicon, a form with errors) are logged as "Failed to load resource": expected.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  t.after(() => assert.deepEqual(problems, []));
-  const returned = (kind: 'success' | 'failure') => page.waitForURL((url) => url.pathname === `/demo/return/${kind}`);
-
-  async function merchantView(orderId: number, clientId = DEMO.clientId) {
-    const back = returnParams(page.url());
-    assert.equal(back.orderId, String(orderId));
-    const lookup = await notificationWith(mock, clientId, back.orderId, back.authToken);
-    assert.equal(lookup.status, 200);
-    return { notification: lookup.body, deliveries: (await adminOrder(mock, orderId)).timeline.deliveries };
-  }
+  const { browser, page, problems, button, returned, merchantView } = await openHostedPage(t, mock);
 
   await t.test('3. buy with 2374980012897093: the plans for the amount, the chosen plan in the notification, credit goes down', async () => {
     const order = await initOrder(mock, { ...SEED.buy, amount_requested: 1200 });

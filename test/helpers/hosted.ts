@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { RunningServer } from '../../src/index.js';
 import { DEMO, PUBLIC_URL, getToken, type MerchantCredentials } from './app.js';
+import { launchBrowser } from './browser.js';
 import { initRequest } from './orders.js';
 
 /** An order's hosted page path (the redirection_url without the test app's public base). */
@@ -67,4 +70,46 @@ export async function putMerchant(mock: RunningServer, clientId: string, merchan
 export function returnParams(url: string) {
   const parsed = new URL(url);
   return { path: parsed.pathname, orderId: parsed.searchParams.get('orderId') ?? '', authToken: parsed.searchParams.get('auth_token') ?? '' };
+}
+
+/**
+ * A Chromium page on the hosted flow, with the checks every browser test of it wants: no console
+ * error or page error (which also catches CSP violations), alerts recorded instead of shown, and
+ * the merchant's view of the order once the page has sent the shopper back.
+ */
+export async function openHostedPage(t: Pick<TestContext, 'after'>, mock: RunningServer) {
+  const browser = await launchBrowser(t);
+  const page = await browser.newPage();
+  page.setDefaultTimeout(30_000);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // 4xx answers (the favicon, a form with errors) are logged as "Failed to load resource": expected.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  t.after(() => assert.deepEqual(problems, []));
+
+  return {
+    browser,
+    page,
+    dialogs,
+    /** Console and page errors seen so far; other pages of the test may add theirs. Must be empty at the end. */
+    problems,
+    button: (name: string) => page.getByRole('button', { name, exact: true }),
+    returned: (kind: 'success' | 'failure') => page.waitForURL((url) => url.pathname === `/demo/return/${kind}`),
+    /** The order's notification, read the way a merchant's return page does, and its outbox rows. */
+    async merchantView(orderId: number, clientId: string = DEMO.clientId) {
+      const back = returnParams(page.url());
+      assert.equal(back.orderId, String(orderId));
+      assert.match(back.authToken, /^[0-9a-f]{40}$/);
+      const lookup = await notificationWith(mock, clientId, back.orderId, back.authToken);
+      assert.equal(lookup.status, 200);
+      return { notification: lookup.body, deliveries: (await adminOrder(mock, orderId)).timeline.deliveries };
+    },
+  };
 }
