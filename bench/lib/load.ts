@@ -55,9 +55,8 @@ function summarize(result: Result, cpuMicros: number, wallMs: number): LoadResul
   };
 }
 
-/** Drives one request shape at `url` with autocannon (10 connections unless told) for `seconds`. */
-export async function drive(url: string, request: BenchRequest, options: LoadOptions): Promise<LoadResult> {
-  const pick = options.path;
+/** One autocannon run of the given request specs (10 connections unless told), with the load generator's CPU use. */
+async function run(url: string, requests: ReturnType<typeof spec>[], options: LoadOptions): Promise<LoadResult> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await autocannon({
@@ -65,23 +64,18 @@ export async function drive(url: string, request: BenchRequest, options: LoadOpt
     connections: options.connections ?? 10,
     duration: options.seconds,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-    requests: [spec(request, pick)],
+    requests,
   });
   const used = process.cpuUsage(cpu);
   return summarize(result, used.user + used.system, performance.now() - started);
 }
 
+/** Drives one request shape at `url` for `seconds`. */
+export function drive(url: string, request: BenchRequest, options: LoadOptions): Promise<LoadResult> {
+  return run(url, [spec(request, options.path)], options);
+}
+
 /** Cycles through several request shapes on every connection (the soak's mixed load). */
-export async function driveMix(url: string, requests: BenchRequest[], options: LoadOptions): Promise<LoadResult> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = await autocannon({
-    url,
-    connections: options.connections ?? 10,
-    duration: options.seconds,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-    requests: requests.map((r) => spec(r)),
-  });
-  const used = process.cpuUsage(cpu);
-  return summarize(result, used.user + used.system, performance.now() - started);
+export function driveMix(url: string, requests: BenchRequest[], options: LoadOptions): Promise<LoadResult> {
+  return run(url, requests.map((r) => spec(r)), options);
 }

@@ -57,6 +57,16 @@ export function draftComparison(result: ComparisonResult | null) {
   };
 }
 
+/** The cardholder fields both the draft's `purchase` and `apply` objects carry (api-notes §5). */
+function customerFields(person: CallbackPerson | null | undefined) {
+  return {
+    customer_fname: person?.first_name ?? '',
+    customer_lname: person?.last_name ?? '',
+    customer_dob: person?.dob ?? '',
+    customer_postal_code: person?.postal_code ?? '',
+  };
+}
+
 export function buildCallbackPayload(input: CallbackInput): Record<string, unknown> {
   const body: Record<string, unknown> = {
     event: input.event,
@@ -69,10 +79,7 @@ export function buildCallbackPayload(input: CallbackInput): Record<string, unkno
   if (input.purchase) {
     const p = input.purchase;
     body.purchase = {
-      customer_fname: p.person?.first_name ?? '',
-      customer_lname: p.person?.last_name ?? '',
-      customer_dob: p.person?.dob ?? '',
-      customer_postal_code: p.person?.postal_code ?? '',
+      ...customerFields(p.person),
       customer_id: asNumber(p.person?.customer_id),
       purchase_status: p.status,
       purchase_amount: dollars(p.amountCents),
@@ -88,10 +95,7 @@ export function buildCallbackPayload(input: CallbackInput): Record<string, unkno
   if (input.apply) {
     const a = input.apply;
     body.apply = {
-      customer_fname: a.person?.first_name ?? '',
-      customer_lname: a.person?.last_name ?? '',
-      customer_dob: a.person?.dob ?? '',
-      customer_postal_code: a.person?.postal_code ?? '',
+      ...customerFields(a.person),
       apply_status: a.status,
       customer_id: asNumber(a.person?.customer_id),
       vcc: asNumber(a.person?.vcc),
